@@ -1,0 +1,1 @@
+return await PatchBuild.Cli.CliApp.RunAsync(args);

@@ -1,0 +1,47 @@
+using PatchBuild.Core.Model;
+using PatchBuild.Core.Workspace;
+
+namespace PatchBuild.Core;
+
+public enum ApplyStatus
+{
+    Success,
+    Partial,
+    Failed,
+}
+
+/// <summary>What happened to one file of one patch.</summary>
+public sealed record FileResult(string Path, string Action, string Status)
+{
+    public string? PatchFile { get; init; }
+    public int Applied { get; init; }
+    public int Skipped { get; init; }
+    public int Failed { get; init; }
+    public string? Reason { get; init; }
+    public PatchError? Error { get; init; }
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
+
+/// <summary>The outcome of apply or dry-run: the same shape for the CLI's --json, the MSBuild task and the API.</summary>
+public sealed record ApplyResult(ApplyStatus Status)
+{
+    public bool Success => Status == ApplyStatus.Success;
+    public bool DryRun { get; init; }
+    public string? Root { get; init; }
+    public IReadOnlyList<FileResult> Files { get; init; } = [];
+    public IReadOnlyList<PatchWarning> Warnings { get; init; } = [];
+
+    /// <summary>The first error (what stopped the run); in partial mode, the first of the skipped failures.</summary>
+    public PatchError? Error => Errors.Count > 0 ? Errors[0] : null;
+
+    public IReadOnlyList<PatchError> Errors { get; init; } = [];
+
+    /// <summary>Planned (dry run) or written changes, with content before and after.</summary>
+    public IReadOnlyList<PlannedChange> Changes { get; init; } = [];
+
+    /// <summary>Unified diff of every change, in path order.</summary>
+    public string Diff { get; init; } = "";
+
+    /// <summary>Files written beside the patch to help fix a partial run (afailed.ap, afailed.md).</summary>
+    public IReadOnlyList<string> FailureReports { get; init; } = [];
+}

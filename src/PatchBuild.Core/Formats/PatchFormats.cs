@@ -1,0 +1,31 @@
+using PatchBuild.Core.Formats.Ap;
+using PatchBuild.Core.Formats.JsonPatch;
+using PatchBuild.Core.Formats.UnifiedDiff;
+using PatchBuild.Core.Model;
+
+namespace PatchBuild.Core.Formats;
+
+/// <summary>The known formats, and the choice of one for a given patch file.</summary>
+public static class PatchFormats
+{
+    public static IReadOnlyList<IPatchFormat> All { get; } = [new ApFormat(), new PatchJsonFormat(), new UnifiedDiffFormat()];
+
+    public static PatchSet Parse(string text, string? sourcePath, ParseOptions options, IReadOnlyList<IPatchFormat>? formats = null)
+    {
+        formats ??= All;
+        string? name = sourcePath is null ? null : Path.GetFileName(sourcePath);
+        var format = formats.FirstOrDefault(f => f.Claims(name, text));
+        if (format is null)
+        {
+            throw new PatchException(new PatchError(ErrorCodes.InvalidPatchFile,
+                $"'{name ?? "the input"}' is not a patch PatchBuild understands.")
+            {
+                PatchFile = sourcePath,
+                Hint = "Use an ap patch (*.ap with a '[id] AP 3.2' header), a patch.json ({\"patches\":[...]}) or a unified diff (*.patch, *.diff).",
+            });
+        }
+
+        var patch = format.Parse(text, sourcePath, options);
+        return patch with { SourcePath = sourcePath, Text = text };
+    }
+}

@@ -1,0 +1,49 @@
+namespace PatchBuild.Core.Model;
+
+public enum FileChangeKind
+{
+    /// <summary>Edit an existing file with modifications.</summary>
+    Modify,
+    /// <summary>Create a file with content (fails if a different file exists).</summary>
+    Create,
+    /// <summary>Create a folder.</summary>
+    CreateDirectory,
+    /// <summary>Replace a file's whole content (creating it when absent).</summary>
+    Recreate,
+    /// <summary>Delete a file or folder.</summary>
+    Delete,
+    /// <summary>Move a file or folder to <see cref="FileChange.NewPath"/>.</summary>
+    Rename,
+}
+
+public enum NewlineMode
+{
+    Lf,
+    CrLf,
+    Cr,
+}
+
+/// <summary>What one patch does to one path.</summary>
+public sealed record FileChange(string Path, FileChangeKind Kind)
+{
+    /// <summary>Ordered edits for <see cref="FileChangeKind.Modify"/>; each sees the result of the ones before.</summary>
+    public IReadOnlyList<Modification> Modifications { get; init; } = [];
+
+    /// <summary>Whole content for Create and Recreate.</summary>
+    public string? Content { get; init; }
+
+    /// <summary>Destination of a Rename.</summary>
+    public string? NewPath { get; init; }
+
+    /// <summary>Line ending the patch asks for; null keeps the file's own.</summary>
+    public NewlineMode? Newline { get; init; }
+
+    /// <summary>1-based line in the patch where this file's block starts.</summary>
+    public int PatchLine { get; init; }
+
+    /// <summary>
+    /// For formats that carry a whole-file expectation (a diff's "deleted file"): the content the file must have
+    /// before the change, or null when not known.
+    /// </summary>
+    public string? ExpectedContent { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace PatchBuild.Core.Model;
+
+/// <summary>
+/// One edit of a file's text. Each format contributes its own kind (locator edits, diff hunks,
+/// JSON Patch operations); an <c>IModificationApplier</c> in Core knows how to apply each kind.
+/// </summary>
+public abstract record Modification
+{
+    /// <summary>1-based number of the modification inside its patch file.</summary>
+    public int Number { get; init; }
+
+    /// <summary>1-based line in the patch file where the modification starts.</summary>
+    public int PatchLine { get; init; }
+
+    /// <summary>The modification's own text in the patch, used to write a retry patch of what failed.</summary>
+    public string RawText { get; init; } = "";
+}

@@ -1,0 +1,8 @@
+namespace PatchBuild.Core.Model;
+
+public enum PatchFormat
+{
+    Ap,
+    PatchJson,
+    UnifiedDiff,
+}

@@ -1,0 +1,170 @@
+using System.Text;
+using PatchBuild.Core.Formats;
+using PatchBuild.Core.Model;
+using PatchBuild.Core.Planning;
+using PatchBuild.Core.Reporting;
+using PatchBuild.Core.Validation;
+using PatchBuild.Core.Workspace;
+
+namespace PatchBuild.Core;
+
+/// <summary>
+/// The façade every front end uses (CLI, MSBuild task, hook): parse patches, plan them in memory, validate,
+/// then write all or nothing. One engine, so the tools never disagree about a patch.
+/// </summary>
+public sealed class PatchEngine
+{
+    private readonly IReadOnlyList<IPatchFormat> _formats;
+    private readonly List<IPlanValidator> _validators;
+
+    public PatchEngine(IEnumerable<IPlanValidator>? validators = null, IReadOnlyList<IPatchFormat>? formats = null)
+    {
+        _formats = formats ?? PatchFormats.All;
+        _validators = validators?.ToList() ?? DefaultValidators.Create();
+    }
+
+    /// <summary>Parses patch text. Throws <see cref="PatchException"/> on bad input.</summary>
+    public PatchSet Parse(string text, string? sourcePath = null, bool strict = false) =>
+        PatchFormats.Parse(text, sourcePath, new ParseOptions { Strict = strict }, _formats);
+
+    /// <summary>Reads and parses a patch file. Throws <see cref="PatchException"/> on bad input.</summary>
+    public async Task<PatchSet> LoadAsync(string patchFile, bool strict = false, CancellationToken cancellationToken = default)
+    {
+        string full = Path.GetFullPath(patchFile);
+        if (!File.Exists(full))
+        {
+            throw new PatchException(new PatchError(ErrorCodes.FileNotFound, $"Patch file not found: '{patchFile}'.")
+            {
+                PatchFile = patchFile,
+                Hint = "Check the path; it is relative to the current folder.",
+            });
+        }
+
+        byte[] bytes = await File.ReadAllBytesAsync(full, cancellationToken).ConfigureAwait(false);
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new PatchException(new PatchError(ErrorCodes.InvalidPatchFile, $"'{patchFile}' is not valid UTF-8 text.")
+            {
+                PatchFile = full,
+                Hint = "Save the patch as UTF-8.",
+            });
+        }
+
+        return PatchFormats.Parse(text, full, new ParseOptions { Strict = strict }, _formats);
+    }
+
+    /// <summary>Loads the patch files and applies them as one transaction. Parse errors come back as a FAILED result.</summary>
+    public async Task<ApplyResult> ApplyFilesAsync(IReadOnlyList<string> patchFiles, ApplyOptions options, CancellationToken cancellationToken = default)
+    {
+        var patches = new List<PatchSet>();
+        foreach (string file in patchFiles)
+        {
+            try
+            {
+                patches.Add(await LoadAsync(file, options.Strict, cancellationToken).ConfigureAwait(false));
+            }
+            catch (PatchException ex)
+            {
+                var error = ex.Error with { PatchFile = ex.Error.PatchFile ?? Path.GetFullPath(file) };
+                return new ApplyResult(ApplyStatus.Failed) { DryRun = options.DryRun, Errors = [error], Root = options.Root };
+            }
+        }
+
+        options = options with { Root = options.Root ?? Path.GetDirectoryName(Path.GetFullPath(patchFiles.FirstOrDefault() ?? ".")) };
+        return await ApplyAsync(patches, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Plans, validates and (unless dry run) writes the patches, all or nothing unless <see cref="ApplyOptions.Partial"/>.</summary>
+    public async Task<ApplyResult> ApplyAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, CancellationToken cancellationToken = default)
+    {
+        string root = Path.GetFullPath(options.Root ?? DefaultRoot(patches));
+        if (!Directory.Exists(root))
+        {
+            return new ApplyResult(ApplyStatus.Failed)
+            {
+                Root = root,
+                DryRun = options.DryRun,
+                Errors = [new PatchError(ErrorCodes.FileNotFound, $"Root folder not found: '{root}'.") { Hint = "Pass an existing folder with --root." }],
+            };
+        }
+
+        var workspace = new PatchWorkspace(root);
+        var appliers = _formats.SelectMany(f => f.Appliers).ToList();
+        var plan = new PatchPlanner(appliers).Plan(workspace, patches, options);
+        var warnings = new List<PatchWarning>(plan.Warnings);
+        ApplyResult Fail(IReadOnlyList<PatchError> errors, IReadOnlyList<PlannedChange> changes) => new(ApplyStatus.Failed)
+        {
+            Root = root,
+            DryRun = options.DryRun,
+            Files = plan.Files,
+            Warnings = warnings,
+            Errors = errors,
+            Changes = changes,
+            Diff = options.DryRun ? UnifiedDiffWriter.Render(changes) : "",
+        };
+
+        if (plan.Errors.Count > 0 && !options.Partial)
+        {
+            return Fail(plan.Errors, []);
+        }
+
+        var changes = workspace.GetChanges();
+        var validation = new PlanValidationContext(changes, patches, options, root);
+        foreach (var validator in _validators)
+        {
+            validator.Validate(validation);
+        }
+
+        warnings.AddRange(validation.Warnings);
+        if (validation.Errors.Count > 0)
+        {
+            return Fail(validation.Errors, changes);
+        }
+
+        var reports = new List<string>();
+        if (!options.DryRun)
+        {
+            try
+            {
+                await WorkspaceCommitter.CommitAsync(workspace.Guard, changes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PatchException ex)
+            {
+                return Fail([ex.Error], []);
+            }
+
+            reports.AddRange(await FailureReportWriter.WriteAsync(workspace, patches, plan.Failures, cancellationToken).ConfigureAwait(false));
+        }
+
+        var status = plan.Errors.Count > 0 ? ApplyStatus.Partial : ApplyStatus.Success;
+        return new ApplyResult(status)
+        {
+            Root = root,
+            DryRun = options.DryRun,
+            Files = plan.Files,
+            Warnings = warnings,
+            Errors = plan.Errors,
+            Changes = changes,
+            Diff = UnifiedDiffWriter.Render(changes),
+            FailureReports = reports,
+        };
+    }
+
+    // Without --root, targets resolve against the first patch file's folder, as the formats specify.
+    private static string DefaultRoot(IReadOnlyList<PatchSet> patches) =>
+        patches.Select(p => p.SourcePath).FirstOrDefault(p => p is not null) is { } first
+            ? Path.GetDirectoryName(Path.GetFullPath(first))!
+            : Directory.GetCurrentDirectory();
+
+    /// <summary>The same pipeline stopped before writing: the result carries the diff and the planned contents.</summary>
+    public Task<ApplyResult> DryRunAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, CancellationToken cancellationToken = default) =>
+        ApplyAsync(patches, options with { DryRun = true }, cancellationToken);
+
+    public Task<ApplyResult> DryRunFilesAsync(IReadOnlyList<string> patchFiles, ApplyOptions options, CancellationToken cancellationToken = default) =>
+        ApplyFilesAsync(patchFiles, options with { DryRun = true }, cancellationToken);
+}

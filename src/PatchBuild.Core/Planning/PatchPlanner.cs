@@ -1,0 +1,290 @@
+using PatchBuild.Core.Model;
+using PatchBuild.Core.Workspace;
+
+namespace PatchBuild.Core.Planning;
+
+/// <summary>
+/// Resolves every patch against the in-memory workspace, in order, producing the planned file contents.
+/// Nothing here writes to disk.
+/// </summary>
+public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
+{
+    public sealed class PlanOutcome
+    {
+        public List<FileResult> Files { get; } = [];
+        public List<PatchWarning> Warnings { get; } = [];
+        public List<PatchError> Errors { get; } = [];
+
+        /// <summary>Failed modifications per patch, for the retry patch and report of a partial run.</summary>
+        public List<(PatchSet Patch, FileChange File, Modification? Modification, PatchError Error)> Failures { get; } = [];
+    }
+
+    public PlanOutcome Plan(PatchWorkspace workspace, IReadOnlyList<PatchSet> patches, ApplyOptions options)
+    {
+        var outcome = new PlanOutcome();
+        foreach (var patch in patches)
+        {
+            outcome.Warnings.AddRange(patch.Warnings.Select(w => w with { PatchFile = w.PatchFile ?? patch.SourcePath }));
+            foreach (var change in patch.Files)
+            {
+                var snapshot = options.Partial ? workspace.Snapshot() : null;
+                try
+                {
+                    outcome.Files.Add(PlanFile(workspace, patch, change, options, outcome));
+                }
+                catch (PatchException ex)
+                {
+                    var error = Locate(ex.Error, patch, change, null);
+                    if (snapshot is not null)
+                    {
+                        workspace.Restore(snapshot);
+                    }
+
+                    outcome.Errors.Add(error);
+                    outcome.Failures.Add((patch, change, null, error));
+                    outcome.Files.Add(new FileResult(error.File ?? change.Path, ActionName(change), "failed") { Error = error, PatchFile = patch.SourcePath, Failed = 1 });
+                    if (!options.Partial)
+                    {
+                        return outcome;
+                    }
+                }
+            }
+        }
+
+        return outcome;
+    }
+
+    private FileResult PlanFile(PatchWorkspace workspace, PatchSet patch, FileChange change, ApplyOptions options, PlanOutcome outcome)
+    {
+        var path = workspace.Resolve(change.Path);
+        string action = ActionName(change);
+        FileResult Result(string status, string? reason = null, int applied = 0, int skipped = 0) =>
+            new(path.Relative, action, status) { PatchFile = patch.SourcePath, Reason = reason, Applied = applied, Skipped = skipped };
+
+        switch (change.Kind)
+        {
+            case FileChangeKind.Modify:
+                return PlanModifications(workspace, patch, change, path, options, outcome);
+
+            case FileChangeKind.Create:
+            {
+                string content = WithNewline(change.Content ?? "", change.Newline);
+                if (workspace.FileExists(path))
+                {
+                    if (SameText(workspace.GetText(path)!, content))
+                    {
+                        return Result("skipped", "already applied: the file exists with this content", skipped: 1);
+                    }
+
+                    throw new PatchException(new PatchError(ErrorCodes.FileExists, $"Cannot create '{path.Relative}': a different file already exists there.")
+                    {
+                        File = path.Relative,
+                        Hint = "Use RECREATE to replace the whole file, or FILE + REPLACE to edit it.",
+                    });
+                }
+
+                if (workspace.DirectoryExists(path))
+                {
+                    throw new PatchException(new PatchError(ErrorCodes.FileExists, $"Cannot create file '{path.Relative}': a folder exists there.") { File = path.Relative, Hint = "Choose another path, or delete the folder first." });
+                }
+
+                workspace.SetText(path, content);
+                return Result("applied", applied: 1);
+            }
+
+            case FileChangeKind.CreateDirectory:
+                if (workspace.DirectoryExists(path))
+                {
+                    return Result("skipped", "already applied: the folder exists", skipped: 1);
+                }
+
+                if (workspace.FileExists(path))
+                {
+                    throw new PatchException(new PatchError(ErrorCodes.FileExists, $"Cannot create folder '{path.Relative}': a file exists there.") { File = path.Relative, Hint = "Choose another path." });
+                }
+
+                workspace.CreateDirectory(path);
+                return Result("applied", applied: 1);
+
+            case FileChangeKind.Recreate:
+            {
+                string content = WithNewline(change.Content ?? "", change.Newline ?? NewlineOfExisting(workspace, path));
+                if (workspace.FileExists(path) && SameText(workspace.GetText(path)!, content))
+                {
+                    return Result("skipped", "already applied: the file already has this content", skipped: 1);
+                }
+
+                workspace.SetText(path, content, workspace.GetDocument(path)?.HasBom ?? false);
+                return Result("applied", applied: 1);
+            }
+
+            case FileChangeKind.Delete:
+                if (!workspace.FileExists(path) && !workspace.DirectoryExists(path))
+                {
+                    return Result("skipped", "already applied: the path is gone", skipped: 1);
+                }
+
+                if (change.ExpectedContent is not null && workspace.FileExists(path) && !SameText(workspace.GetText(path)!, change.ExpectedContent))
+                {
+                    throw new PatchException(new PatchError(ErrorCodes.Conflict, $"'{path.Relative}' is not the file the patch deletes: its content differs.")
+                    {
+                        File = path.Relative,
+                        Hint = "The file changed since the patch was made; review it and delete it by hand if it should go.",
+                    });
+                }
+
+                workspace.Delete(path);
+                return Result("applied", applied: 1);
+
+            case FileChangeKind.Rename:
+            {
+                var target = workspace.Resolve(change.NewPath ?? throw new PatchException(ErrorCodes.InvalidModification, "RENAME needs a new path."));
+                bool sourceExists = workspace.FileExists(path) || workspace.DirectoryExists(path);
+                bool targetExists = workspace.FileExists(target) || workspace.DirectoryExists(target);
+                if (!sourceExists && targetExists)
+                {
+                    return Result("skipped", $"already applied: '{target.Relative}' exists and '{path.Relative}' is gone", skipped: 1);
+                }
+
+                if (!sourceExists)
+                {
+                    throw new PatchException(new PatchError(ErrorCodes.FileNotFound, $"Cannot rename '{path.Relative}': neither it nor '{target.Relative}' exists.")
+                    {
+                        File = path.Relative,
+                        Hint = "Check the path in the FILE directive; paths are relative to the patch file's folder (or --root).",
+                    });
+                }
+
+                if (targetExists)
+                {
+                    throw new PatchException(new PatchError(ErrorCodes.FileExists, $"Cannot rename '{path.Relative}' to '{target.Relative}': the destination exists.")
+                    {
+                        File = path.Relative,
+                        Hint = "Delete or rename the destination first, or choose another name.",
+                    });
+                }
+
+                workspace.Move(path, target);
+                return Result("applied", applied: 1) with { Notes = [$"renamed to {target.Relative}"] };
+            }
+
+            default:
+                throw new PatchException(ErrorCodes.InvalidModification, $"Unknown file change {change.Kind}.");
+        }
+    }
+
+    private FileResult PlanModifications(PatchWorkspace workspace, PatchSet patch, FileChange change, WorkspacePath path, ApplyOptions options, PlanOutcome outcome)
+    {
+        var current = workspace.GetDocument(path);
+        if (current is null)
+        {
+            throw new PatchException(new PatchError(ErrorCodes.FileNotFound, $"File not found: '{path.Relative}'.")
+            {
+                File = path.Relative,
+                Hint = workspace.DirectoryExists(path)
+                    ? "That path is a folder; name a file."
+                    : "Check the path (relative to the patch file's folder, or --root); to make a new file use CREATE.",
+            });
+        }
+
+        var context = new FileEditContext(path, current.Clone(), options, patch);
+        int applied = 0, skipped = 0, failed = 0;
+        var notes = new List<string>();
+        foreach (var modification in change.Modifications)
+        {
+            var applier = appliers.FirstOrDefault(a => a.CanApply(modification))
+                ?? throw new PatchException(ErrorCodes.Unsupported, $"No applier for {modification.GetType().Name}.");
+            var before = options.Partial ? context.Document.Clone() : null;
+            try
+            {
+                var result = applier.Apply(modification, context);
+                notes.AddRange(result.Notes);
+                if (result.Status == ModificationStatus.Skipped)
+                {
+                    skipped++;
+                }
+                else
+                {
+                    applied++;
+                }
+            }
+            catch (PatchException ex) when (options.Partial)
+            {
+                context.Document = before!;
+                var error = Locate(ex.Error, patch, change, modification);
+                failed++;
+                outcome.Errors.Add(error);
+                outcome.Failures.Add((patch, change, modification, error));
+            }
+            catch (PatchException ex)
+            {
+                throw new PatchException(Locate(ex.Error, patch, change, modification));
+            }
+        }
+
+        outcome.Warnings.AddRange(context.Warnings);
+        if (change.Newline is { } mode)
+        {
+            context.Document.Newline = TextDocument.NewlineOf(mode);
+        }
+
+        if (applied > 0 || change.Newline is not null)
+        {
+            workspace.SetDocument(path, context.Document);
+        }
+
+        string status = failed > 0 ? (applied > 0 ? "partial" : "failed") : applied > 0 ? "applied" : "skipped";
+        return new FileResult(path.Relative, "modify", status)
+        {
+            PatchFile = patch.SourcePath,
+            Applied = applied,
+            Skipped = skipped,
+            Failed = failed,
+            Reason = status == "skipped" ? "already applied" : null,
+            Notes = notes,
+            Error = failed > 0 ? outcome.Errors[^1] : null,
+        };
+    }
+
+    private static PatchError Locate(PatchError error, PatchSet patch, FileChange change, Modification? modification) => error with
+    {
+        File = error.File ?? change.Path,
+        PatchFile = error.PatchFile ?? patch.SourcePath,
+        Modification = error.Modification ?? modification?.Number,
+        Line = error.Line ?? modification?.PatchLine ?? (change.PatchLine > 0 ? change.PatchLine : null),
+    };
+
+    internal static string ActionName(FileChange change) => change.Kind switch
+    {
+        FileChangeKind.Modify => "modify",
+        FileChangeKind.Create => "create",
+        FileChangeKind.CreateDirectory => "create_directory",
+        FileChangeKind.Recreate => "recreate",
+        FileChangeKind.Delete => "delete",
+        FileChangeKind.Rename => "rename",
+        _ => change.Kind.ToString().ToLowerInvariant(),
+    };
+
+    private static string WithNewline(string content, NewlineMode? mode)
+    {
+        if (mode is null)
+        {
+            return content;
+        }
+
+        var doc = TextDocument.Parse(content);
+        doc.Newline = TextDocument.NewlineOf(mode.Value);
+        return doc.ToString();
+    }
+
+    private static NewlineMode? NewlineOfExisting(PatchWorkspace workspace, WorkspacePath path) => workspace.GetDocument(path)?.Newline switch
+    {
+        "\r\n" => NewlineMode.CrLf,
+        "\r" => NewlineMode.Cr,
+        "\n" => NewlineMode.Lf,
+        _ => null,
+    };
+
+    private static bool SameText(string a, string b) =>
+        string.Equals(a.ReplaceLineEndings("\n").TrimEnd('\n'), b.ReplaceLineEndings("\n").TrimEnd('\n'), StringComparison.Ordinal);
+}

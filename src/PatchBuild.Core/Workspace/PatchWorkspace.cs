@@ -1,0 +1,290 @@
+using PatchBuild.Core.Model;
+
+namespace PatchBuild.Core.Workspace;
+
+/// <summary>
+/// An in-memory, transactional view of one root folder. Reads come from disk once; every change stays in
+/// memory until <see cref="WorkspaceCommitter"/> writes the whole plan. Path checks happen here, once.
+/// </summary>
+public sealed class PatchWorkspace
+{
+    private sealed class Entry
+    {
+        public bool ExistsOnDisk;
+        public bool DirectoryOnDisk;
+        public byte[]? DiskBytes;
+
+        public bool Exists;
+        public bool IsDirectory;
+        public byte[]? Bytes;
+        public TextDocument? Document;
+
+        public byte[]? CurrentBytes()
+        {
+            if (Document is not null)
+            {
+                return FileEncoding.Encode(Document.ToString(), Document.HasBom);
+            }
+
+            return Bytes;
+        }
+    }
+
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WorkspacePath> _paths = new(StringComparer.Ordinal);
+
+    public PatchWorkspace(string root)
+    {
+        Guard = new PathGuard(root);
+    }
+
+    public string Root => Guard.Root;
+
+    public PathGuard Guard { get; }
+
+    public WorkspacePath Resolve(string rawPath)
+    {
+        var path = Guard.Resolve(rawPath);
+        _paths.TryAdd(path.Relative, path);
+        return path;
+    }
+
+    public bool FileExists(WorkspacePath path)
+    {
+        var e = Load(path);
+        return e.Exists && !e.IsDirectory;
+    }
+
+    public bool DirectoryExists(WorkspacePath path)
+    {
+        var e = Load(path);
+        if (e.Exists && e.IsDirectory)
+        {
+            return true;
+        }
+
+        // A folder also exists when the plan created a file below it.
+        string prefix = path.Relative + "/";
+        return _entries.Any(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal) && kv.Value.Exists);
+    }
+
+    /// <summary>The planned text of a file, or null when there is none. Edit it in place, or set a new one.</summary>
+    public TextDocument? GetDocument(WorkspacePath path)
+    {
+        var e = Load(path);
+        if (!e.Exists || e.IsDirectory)
+        {
+            return null;
+        }
+
+        if (e.Document is null)
+        {
+            var (text, bom) = FileEncoding.Decode(e.Bytes ?? []);
+            e.Document = TextDocument.Parse(text, bom);
+            e.Bytes = null;
+        }
+
+        return e.Document;
+    }
+
+    public string? GetText(WorkspacePath path) => GetDocument(path)?.ToString();
+
+    public byte[]? GetBytes(WorkspacePath path)
+    {
+        var e = Load(path);
+        return e.Exists && !e.IsDirectory ? e.CurrentBytes() : null;
+    }
+
+    public void SetDocument(WorkspacePath path, TextDocument document)
+    {
+        var e = Load(path);
+        e.Exists = true;
+        e.IsDirectory = false;
+        e.Document = document;
+        e.Bytes = null;
+    }
+
+    public void SetText(WorkspacePath path, string text, bool hasBom = false) => SetDocument(path, TextDocument.Parse(text, hasBom));
+
+    public void SetBytes(WorkspacePath path, byte[] bytes)
+    {
+        var e = Load(path);
+        e.Exists = true;
+        e.IsDirectory = false;
+        e.Document = null;
+        e.Bytes = bytes;
+    }
+
+    public void CreateDirectory(WorkspacePath path)
+    {
+        var e = Load(path);
+        e.Exists = true;
+        e.IsDirectory = true;
+        e.Document = null;
+        e.Bytes = null;
+    }
+
+    /// <summary>Deletes a file, or a folder with everything below it.</summary>
+    public void Delete(WorkspacePath path)
+    {
+        if (DirectoryExists(path))
+        {
+            foreach (var child in FilesUnder(path))
+            {
+                MarkDeleted(Load(child));
+            }
+        }
+
+        MarkDeleted(Load(path));
+    }
+
+    /// <summary>Moves a file, or a folder with everything below it.</summary>
+    public void Move(WorkspacePath from, WorkspacePath to)
+    {
+        if (FileExists(from))
+        {
+            CopyEntry(from, to);
+            MarkDeleted(Load(from));
+            return;
+        }
+
+        if (DirectoryExists(from))
+        {
+            foreach (var child in FilesUnder(from))
+            {
+                string rest = child.Relative[(from.Relative.Length + 1)..];
+                var target = Resolve(to.Relative + "/" + rest);
+                CopyEntry(child, target);
+                MarkDeleted(Load(child));
+            }
+
+            CreateDirectory(to);
+            MarkDeleted(Load(from));
+        }
+    }
+
+    /// <summary>Every file the plan holds below a folder: those on disk and those planned.</summary>
+    public IReadOnlyList<WorkspacePath> FilesUnder(WorkspacePath folder)
+    {
+        var result = new SortedDictionary<string, WorkspacePath>(StringComparer.Ordinal);
+        if (Directory.Exists(folder.Full))
+        {
+            foreach (string file in Directory.EnumerateFiles(folder.Full, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+            {
+                string rel = Path.GetRelativePath(Root, file).Replace('\\', '/');
+                if (rel.Split('/').Any(p => p.Equals(".git", StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                result[rel] = Resolve(rel);
+            }
+        }
+
+        string prefix = folder.Relative + "/";
+        foreach (var (rel, _) in _entries)
+        {
+            if (rel.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                result[rel] = _paths[rel];
+            }
+        }
+
+        return result.Values.Where(FileExists).ToList();
+    }
+
+    /// <summary>What the plan changes, path by path, in ordinal order.</summary>
+    public IReadOnlyList<PlannedChange> GetChanges()
+    {
+        var changes = new List<PlannedChange>();
+        foreach (var (rel, e) in _entries.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            byte[]? after = e.Exists && !e.IsDirectory ? e.CurrentBytes() : null;
+            byte[]? before = e.ExistsOnDisk && !e.DirectoryOnDisk ? e.DiskBytes : null;
+            bool sameKind = e.Exists == e.ExistsOnDisk && e.IsDirectory == e.DirectoryOnDisk;
+            if (sameKind && (e.IsDirectory || !e.Exists || (before is not null && after is not null && before.AsSpan().SequenceEqual(after))))
+            {
+                continue;
+            }
+
+            changes.Add(new PlannedChange(_paths[rel])
+            {
+                Before = before,
+                After = after,
+                BeforeIsDirectory = e.ExistsOnDisk && e.DirectoryOnDisk,
+                AfterIsDirectory = e.Exists && e.IsDirectory,
+            });
+        }
+
+        return changes;
+    }
+
+    /// <summary>Remembers the plan's state so a failed file change can be undone in memory (partial mode).</summary>
+    public object Snapshot() => _entries.ToDictionary(
+        kv => kv.Key,
+        kv => (kv.Value.Exists, kv.Value.IsDirectory, kv.Value.CurrentBytes(), kv.Value.Document?.HasBom ?? false));
+
+    public void Restore(object snapshot)
+    {
+        var saved = (Dictionary<string, (bool Exists, bool IsDirectory, byte[]? Bytes, bool Bom)>)snapshot;
+        foreach (var (rel, e) in _entries)
+        {
+            if (saved.TryGetValue(rel, out var s))
+            {
+                e.Exists = s.Exists;
+                e.IsDirectory = s.IsDirectory;
+                e.Bytes = s.Bytes;
+                e.Document = null;
+            }
+            else
+            {
+                e.Exists = e.ExistsOnDisk;
+                e.IsDirectory = e.DirectoryOnDisk;
+                e.Bytes = e.DiskBytes;
+                e.Document = null;
+            }
+        }
+    }
+
+    private void CopyEntry(WorkspacePath from, WorkspacePath to)
+    {
+        var source = Load(from);
+        var target = Load(to);
+        target.Exists = true;
+        target.IsDirectory = false;
+        target.Bytes = source.CurrentBytes();
+        target.Document = null;
+    }
+
+    private static void MarkDeleted(Entry e)
+    {
+        e.Exists = false;
+        e.IsDirectory = false;
+        e.Document = null;
+        e.Bytes = null;
+    }
+
+    private Entry Load(WorkspacePath path)
+    {
+        if (_entries.TryGetValue(path.Relative, out var e))
+        {
+            return e;
+        }
+
+        _paths.TryAdd(path.Relative, path);
+        e = new Entry();
+        if (File.Exists(path.Full))
+        {
+            e.ExistsOnDisk = e.Exists = true;
+            e.DiskBytes = e.Bytes = File.ReadAllBytes(path.Full);
+        }
+        else if (Directory.Exists(path.Full))
+        {
+            e.ExistsOnDisk = e.Exists = true;
+            e.DirectoryOnDisk = e.IsDirectory = true;
+        }
+
+        _entries[path.Relative] = e;
+        return e;
+    }
+}

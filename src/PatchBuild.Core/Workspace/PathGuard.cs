@@ -1,0 +1,154 @@
+using PatchBuild.Core.Model;
+
+namespace PatchBuild.Core.Workspace;
+
+/// <summary>
+/// The one place where patch paths are judged. Every path is untrusted: it must be relative, stay under the
+/// root after following symlinks, and never reach into .git.
+/// </summary>
+public sealed class PathGuard
+{
+    private readonly string _root;
+    private readonly string _realRoot;
+
+    public PathGuard(string root)
+    {
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        _realRoot = RealPath(_root);
+    }
+
+    public string Root => _root;
+
+    public WorkspacePath Resolve(string rawPath)
+    {
+        string relative = Normalize(rawPath);
+        string full = Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
+        string real = RealPath(full);
+        if (!IsUnder(real, _realRoot))
+        {
+            throw Invalid(rawPath, "it leads out of the root through a symbolic link",
+                "Patch files only inside the project; a link that points elsewhere is never followed for writing.");
+        }
+
+        string realRelative = Path.GetRelativePath(_realRoot, real).Replace('\\', '/');
+        if (IsGitPath(realRelative))
+        {
+            throw Invalid(rawPath, "it reaches into .git through a symbolic link", "Nothing under .git is ever written by a patch.");
+        }
+
+        return new WorkspacePath(relative, full);
+    }
+
+    /// <summary>Syntactic checks, without the disk: relative, no '..', no .git, no drive or device names.</summary>
+    public static string Normalize(string rawPath)
+    {
+        string path = (rawPath ?? "").Trim();
+        if (path.Length == 0)
+        {
+            throw Invalid(rawPath ?? "", "it is empty", "Give the target file's path relative to the patch file's folder (or --root).");
+        }
+
+        if (path.IndexOf('\0') >= 0 || path.Any(c => c < ' '))
+        {
+            throw Invalid(rawPath!, "it contains control characters", "Write the path as plain text on one line.");
+        }
+
+        path = path.Replace('\\', '/');
+        if (path.StartsWith('/') || (path.Length >= 2 && path[1] == ':') || path.StartsWith("//", StringComparison.Ordinal))
+        {
+            throw Invalid(rawPath!, "it is absolute", "Use a path relative to the patch file's folder (or --root), e.g. src/Program.cs.");
+        }
+
+        var parts = new List<string>();
+        foreach (string part in path.Split('/'))
+        {
+            if (part.Length == 0 || part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                throw Invalid(rawPath!, "it contains '..'", "Paths may not climb out of the root; write them relative to the root.");
+            }
+
+            parts.Add(part);
+        }
+
+        if (parts.Count == 0)
+        {
+            throw Invalid(rawPath!, "it names the root itself", "Name a file or folder below the root.");
+        }
+
+        string normalized = string.Join('/', parts);
+        if (IsGitPath(normalized))
+        {
+            throw Invalid(rawPath!, "it is inside .git", "Nothing under .git is ever written by a patch.");
+        }
+
+        return normalized;
+    }
+
+    private static bool IsGitPath(string relative) =>
+        relative.Split('/').Any(p => p.Equals(".git", StringComparison.OrdinalIgnoreCase));
+
+    private static PatchException Invalid(string path, string why, string hint) =>
+        new(new PatchError(ErrorCodes.InvalidFilePath, $"Refused path '{path}': {why}.") { File = path, Hint = hint });
+
+    private static bool IsUnder(string path, string root) =>
+        path.Equals(root, StringComparison.Ordinal) ||
+        path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Resolves every symbolic link along the path, component by component, including links whose target does not
+    /// exist yet (writing through them would create a file wherever they point).
+    /// </summary>
+    internal static string RealPath(string fullPath)
+    {
+        string current = Path.GetPathRoot(fullPath) ?? "/";
+        string rest = fullPath[current.Length..];
+        var pending = new Queue<string>(rest.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
+        int hops = 0;
+        while (pending.Count > 0)
+        {
+            string part = pending.Dequeue();
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? current;
+                continue;
+            }
+
+            string next = Path.Combine(current, part);
+            FileSystemInfo info = new FileInfo(next);
+            if (!info.Exists && Directory.Exists(next))
+            {
+                info = new DirectoryInfo(next);
+            }
+
+            if (info.LinkTarget is { } target)
+            {
+                if (++hops > 40)
+                {
+                    throw new PatchException(ErrorCodes.InvalidFilePath, $"Too many symbolic links under '{fullPath}'.", "Remove the link loop.");
+                }
+
+                string targetFull = Path.IsPathRooted(target) ? target : Path.Combine(current, target);
+                string targetRoot = Path.GetPathRoot(targetFull) ?? "/";
+                var remaining = pending.ToList();
+                pending = new Queue<string>(targetFull[targetRoot.Length..]
+                    .Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Concat(remaining));
+                current = targetRoot;
+                continue;
+            }
+
+            current = next;
+        }
+
+        return Path.TrimEndingDirectorySeparator(current);
+    }
+}

@@ -1,0 +1,23 @@
+namespace PatchBuild.Core.Workspace;
+
+/// <summary>The difference between what a path holds on disk and what the plan wants there.</summary>
+public sealed record PlannedChange(WorkspacePath Path)
+{
+    /// <summary>Bytes on disk before; null when the path held no file.</summary>
+    public byte[]? Before { get; init; }
+
+    /// <summary>Bytes after; null when the file is to be gone.</summary>
+    public byte[]? After { get; init; }
+
+    public bool BeforeIsDirectory { get; init; }
+    public bool AfterIsDirectory { get; init; }
+
+    public string Action => (Before, After, BeforeIsDirectory, AfterIsDirectory) switch
+    {
+        (_, _, false, true) => "create_directory",
+        (_, _, true, false) => "delete_directory",
+        (null, not null, _, _) => "create",
+        (not null, null, _, _) => "delete",
+        _ => "modify",
+    };
+}

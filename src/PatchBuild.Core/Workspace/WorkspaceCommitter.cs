@@ -1,0 +1,147 @@
+using PatchBuild.Core.Model;
+
+namespace PatchBuild.Core.Workspace;
+
+/// <summary>
+/// Writes a plan to disk. Each file is replaced atomically (temp file in the same folder, flush, rename), so a
+/// reader never sees half a file; if any write fails, the files already written are put back as they were.
+/// </summary>
+public static class WorkspaceCommitter
+{
+    public static async Task CommitAsync(PathGuard guard, IReadOnlyList<PlannedChange> changes, CancellationToken cancellationToken = default)
+    {
+        var done = new List<PlannedChange>();
+        try
+        {
+            // Deletions first (so a folder can be replaced by a file), deepest paths first; then creations in order.
+            foreach (var change in changes.Where(c => c.After is null && !c.AfterIsDirectory).OrderByDescending(c => c.Path.Relative.Length))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Recheck(guard, change.Path);
+                if (change.BeforeIsDirectory)
+                {
+                    if (Directory.Exists(change.Path.Full) && !Directory.EnumerateFileSystemEntries(change.Path.Full).Any())
+                    {
+                        Directory.Delete(change.Path.Full);
+                    }
+                    else if (Directory.Exists(change.Path.Full))
+                    {
+                        Directory.Delete(change.Path.Full, recursive: true);
+                    }
+                }
+                else if (File.Exists(change.Path.Full))
+                {
+                    File.Delete(change.Path.Full);
+                }
+
+                done.Add(change);
+            }
+
+            foreach (var change in changes.Where(c => c.After is not null || c.AfterIsDirectory))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Recheck(guard, change.Path);
+                if (change.AfterIsDirectory)
+                {
+                    Directory.CreateDirectory(change.Path.Full);
+                }
+                else
+                {
+                    await WriteAtomicallyAsync(change.Path.Full, change.After!, cancellationToken).ConfigureAwait(false);
+                }
+
+                done.Add(change);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PatchException or OperationCanceledException)
+        {
+            Undo(done);
+            if (ex is PatchException)
+            {
+                throw;
+            }
+
+            var failed = changes.Except(done).FirstOrDefault();
+            throw new PatchException(new PatchError(ErrorCodes.FileWriteError, $"Could not write '{failed?.Path.Relative}': {ex.Message}")
+            {
+                File = failed?.Path.Relative,
+                Hint = "Check that the file is not read-only or locked by another program, then run again. Nothing was changed.",
+            });
+        }
+    }
+
+    /// <summary>Writes bytes to a temp file beside the target, flushes it to disk, then renames it over the target.</summary>
+    public static async Task WriteAtomicallyAsync(string fullPath, byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        string? folder = Path.GetDirectoryName(fullPath);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        string temp = Path.Combine(folder ?? ".", $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.pbtmp");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+            {
+                await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            CopyUnixMode(fullPath, temp);
+            File.Move(temp, fullPath, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static void CopyUnixMode(string original, string replacement)
+    {
+        if (!OperatingSystem.IsWindows() && File.Exists(original))
+        {
+            File.SetUnixFileMode(replacement, File.GetUnixFileMode(original));
+        }
+    }
+
+    // The tree may have changed between planning and writing (a link swapped in): judge the path again.
+    private static void Recheck(PathGuard guard, WorkspacePath path) => guard.Resolve(path.Relative);
+
+    private static void Undo(List<PlannedChange> done)
+    {
+        foreach (var change in Enumerable.Reverse(done))
+        {
+            try
+            {
+                if (change.Before is not null)
+                {
+                    WriteAtomicallyAsync(change.Path.Full, change.Before).GetAwaiter().GetResult();
+                }
+                else if (change.BeforeIsDirectory)
+                {
+                    Directory.CreateDirectory(change.Path.Full);
+                }
+                else if (change.AfterIsDirectory)
+                {
+                    if (Directory.Exists(change.Path.Full) && !Directory.EnumerateFileSystemEntries(change.Path.Full).Any())
+                    {
+                        Directory.Delete(change.Path.Full);
+                    }
+                }
+                else if (File.Exists(change.Path.Full))
+                {
+                    File.Delete(change.Path.Full);
+                }
+            }
+            catch (IOException)
+            {
+                // Best effort: the journal (History) is what guarantees recovery after a crash.
+            }
+        }
+    }
+}
