@@ -1,3 +1,5 @@
+using PatchBuild.Core.History.Merge;
+
 namespace PatchBuild.Core;
 
 /// <summary>How a set of patches is applied. The same options serve the CLI, the MSBuild task and the hook.</summary>
@@ -23,4 +25,31 @@ public sealed record ApplyOptions
 
     /// <summary>After a successful apply, move the patch files into .patchbuild/applied so they are no longer pending.</summary>
     public bool Archive { get; init; }
+
+    /// <summary>
+    /// Keep a journal entry and backups under .patchbuild/ and take the workspace lock (default). Off, the commit is
+    /// still atomic per file but cannot be rolled back or recovered after a crash.
+    /// </summary>
+    public bool RecordHistory { get; init; } = true;
+
+    /// <summary>Where backup packs go (CLI --backup-dir); relative paths are relative to the workspace root. Default: .patchbuild/backups.</summary>
+    public string? BackupDir { get; init; }
+
+    /// <summary>Keep backups after the commit (needed for rollback); null: patchbuild.json's history.backups, else true.</summary>
+    public bool? Backups { get; init; }
+
+    /// <summary>Backups older than this are pruned after each successful apply; null: history.maxAgeDays, else 30 days.</summary>
+    public TimeSpan? BackupMaxAge { get; init; }
+
+    /// <summary>How long to wait for another PatchBuild process holding the workspace lock.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How overlaps are settled when a change made against older content (FileChange.BaseHash) meets a file that
+    /// changed since; null: history.mergeStrategy, else overlaps fail with CONFLICT.
+    /// </summary>
+    public MergeStrategy? MergeStrategy { get; init; }
+
+    /// <summary>Answers to single conflicts by their index (as reported in ApplyResult.Conflicts); they win over <see cref="MergeStrategy"/>.</summary>
+    public IReadOnlyDictionary<int, MergeStrategy>? ConflictResolutions { get; init; }
 }

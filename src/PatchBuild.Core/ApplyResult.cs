@@ -1,3 +1,4 @@
+using PatchBuild.Core.History.Merge;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Workspace;
 
@@ -47,4 +48,10 @@ public sealed record ApplyResult(ApplyStatus Status)
 
     /// <summary>Where applied patch files were archived (with <see cref="ApplyOptions.Archive"/>).</summary>
     public IReadOnlyList<string> ArchivedPatches { get; init; } = [];
+
+    /// <summary>The journal entry of this commit (for rollback --id); null when nothing was written.</summary>
+    public string? HistoryId { get; init; }
+
+    /// <summary>Overlaps met while merging changes made against older content, settled or not (then the run failed).</summary>
+    public IReadOnlyList<MergeConflict> Conflicts { get; init; } = [];
 }

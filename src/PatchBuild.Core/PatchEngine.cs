@@ -1,9 +1,11 @@
 using System.Text;
 using PatchBuild.Core.Formats;
 using PatchBuild.Core.History;
+using PatchBuild.Core.History.Rollback;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Planning;
 using PatchBuild.Core.Reporting;
+using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Validation;
 using PatchBuild.Core.Workspace;
 
@@ -94,10 +96,33 @@ public sealed class PatchEngine
             };
         }
 
+        HistorySession? session;
+        try
+        {
+            session = !options.RecordHistory ? null
+                : options.DryRun ? HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken)
+                : HistorySession.Open(root, options.BackupDir, options.LockTimeout, cancellationToken);
+        }
+        catch (PatchException ex)
+        {
+            return new ApplyResult(ApplyStatus.Failed) { Root = root, DryRun = options.DryRun, Errors = [ex.Error] };
+        }
+
+        using (session)
+        {
+            return await ApplyInSessionAsync(patches, options, root, session, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Runs with the workspace lock held (when history is on), after recovery: plan, validate, journal, commit.
+    private async Task<ApplyResult> ApplyInSessionAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, string root, HistorySession? session, CancellationToken cancellationToken)
+    {
+        options = options with { MergeStrategy = options.MergeStrategy ?? session?.Settings.MergeStrategy };
         var workspace = new PatchWorkspace(root);
         var appliers = _formats.SelectMany(f => f.Appliers).ToList();
         var plan = new PatchPlanner(appliers).Plan(workspace, patches, options);
-        var warnings = new List<PatchWarning>(plan.Warnings);
+        var warnings = new List<PatchWarning>(session?.Warnings ?? []);
+        warnings.AddRange(plan.Warnings);
         ApplyResult Fail(IReadOnlyList<PatchError> errors, IReadOnlyList<PlannedChange> changes) => new(ApplyStatus.Failed)
         {
             Root = root,
@@ -107,6 +132,7 @@ public sealed class PatchEngine
             Errors = errors,
             Changes = changes,
             Diff = options.DryRun ? UnifiedDiffWriter.Render(changes) : "",
+            Conflicts = plan.Conflicts,
         };
 
         if (plan.Errors.Count > 0 && !options.Partial)
@@ -128,11 +154,13 @@ public sealed class PatchEngine
         }
 
         var reports = new List<string>();
+        var recorder = session is null ? null
+            : new CommitRecorder(session.Paths, JournalRecord.KindApply, root, patches, options.Backups ?? session.Settings.Backups);
         if (!options.DryRun)
         {
             try
             {
-                await WorkspaceCommitter.CommitAsync(workspace.Guard, changes, cancellationToken).ConfigureAwait(false);
+                await WorkspaceCommitter.CommitAsync(workspace.Guard, changes, recorder, cancellationToken).ConfigureAwait(false);
             }
             catch (PatchException ex)
             {
@@ -144,8 +172,13 @@ public sealed class PatchEngine
 
         var status = plan.Errors.Count > 0 ? ApplyStatus.Partial : ApplyStatus.Success;
         var archived = status == ApplyStatus.Success && options.Archive && !options.DryRun
-            ? PatchArchive.Archive(root, patches.Select(p => p.SourcePath).OfType<string>(), DateTimeOffset.UtcNow)
+            ? PatchArchive.Archive(session?.Paths.WorkspaceRoot ?? root, patches.Select(p => p.SourcePath).OfType<string>(), DateTimeOffset.UtcNow)
             : [];
+        if (session is not null && !options.DryRun && status == ApplyStatus.Success)
+        {
+            PruneBackups(session, options);
+        }
+
         return new ApplyResult(status)
         {
             Root = root,
@@ -158,7 +191,21 @@ public sealed class PatchEngine
             Diff = options.DryRun ? UnifiedDiffWriter.Render(changes) : "",
             FailureReports = reports,
             ArchivedPatches = archived,
+            HistoryId = recorder is { Completed: true } ? recorder.Id : null,
+            Conflicts = plan.Conflicts,
         };
+    }
+
+    private static void PruneBackups(HistorySession session, ApplyOptions options)
+    {
+        try
+        {
+            BackupRetention.Prune(session.Paths, options.BackupMaxAge ?? TimeSpan.FromDays(session.Settings.MaxAgeDays), DateTimeOffset.UtcNow);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Pruning is housekeeping: the apply succeeded, and the next one prunes again.
+        }
     }
 
     // Without --root, targets resolve against the first patch file's folder, as the formats specify.
@@ -173,4 +220,62 @@ public sealed class PatchEngine
 
     public Task<ApplyResult> DryRunFilesAsync(IReadOnlyList<string> patchFiles, ApplyOptions options, CancellationToken cancellationToken = default) =>
         ApplyFilesAsync(patchFiles, options with { DryRun = true }, cancellationToken);
+
+    /// <summary>Applies patches as one atomic batch: all are written, or none (never partial).</summary>
+    public Task<ApplyResult> ApplyBatchAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, CancellationToken cancellationToken = default) =>
+        ApplyAsync(patches, options with { Partial = false }, cancellationToken);
+
+    /// <summary>Starts a transaction: patches plan in memory and are written together by CommitAsync (see <see cref="PatchTransaction"/>).</summary>
+    public PatchTransaction BeginTransaction(string root, ApplyOptions? options = null) =>
+        new(this, (options ?? new ApplyOptions()) with { Root = Path.GetFullPath(root) });
+
+    /// <summary>Undoes applied patches (the last one unless the options pick others), merging with edits made since.</summary>
+    public Task<RollbackResult> RollbackAsync(RollbackOptions options, CancellationToken cancellationToken = default) =>
+        RollbackRunner.RunAsync(options, cancellationToken);
+
+    /// <summary>
+    /// The journal of the workspace holding <paramref name="root"/>. Recovers an interrupted commit first when the
+    /// workspace is free; when another process holds the lock, reads the journal as it stands.
+    /// </summary>
+    public Task<PatchHistory> GetHistoryAsync(string root, string? backupDir = null, CancellationToken cancellationToken = default)
+    {
+        var (paths, _) = HistorySession.Locate(root, backupDir);
+        try
+        {
+            using var session = HistorySession.OpenIfPresent(root, backupDir, TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+        catch (PatchException ex) when (ex.Error.Code == ErrorCodes.Locked)
+        {
+        }
+
+        return Task.FromResult(PatchHistory.Read(paths));
+    }
+
+    /// <summary>Undoes any commit a crash interrupted; returns the ids undone. Apply and rollback do this themselves.</summary>
+    public Task<IReadOnlyList<string>> RecoverAsync(string root, ApplyOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new ApplyOptions();
+        using var session = HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken);
+        return Task.FromResult(session?.Recovered ?? []);
+    }
+
+    /// <summary>
+    /// A patch that turns <paramref name="oldText"/> into <paramref name="newText"/> at <paramref name="path"/> (null old:
+    /// create; null new: delete). It records the hash and content it was made against, so applying it to a file that
+    /// changed since merges three ways instead of overwriting the change.
+    /// </summary>
+    public static PatchSet CreatePatch(string path, string? oldText, string? newText, string? summary = null) =>
+        CreatePatch([(path, oldText, newText)], summary);
+
+    public static PatchSet CreatePatch(IEnumerable<(string Path, string? OldText, string? NewText)> files, string? summary = null)
+    {
+        var changes = files.Select(f => (f.OldText, f.NewText) switch
+        {
+            (null, null) => throw new ArgumentException($"'{f.Path}': give old or new text."),
+            (null, { } created) => new FileChange(f.Path, FileChangeKind.Create) { Content = created },
+            ({ } deleted, null) => new FileChange(f.Path, FileChangeKind.Delete) { ExpectedContent = deleted },
+            ({ } old, { } updated) => new FileChange(f.Path, FileChangeKind.Recreate) { Content = updated, ExpectedContent = old, BaseHash = ContentHash.OfText(old) },
+        }).ToList();
+        return new PatchSet(PatchFormat.Ap, changes) { Summary = summary };
+    }
 }

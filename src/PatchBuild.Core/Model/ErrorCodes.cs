@@ -23,4 +23,7 @@ public static class ErrorCodes
     public const string ValidationFailed = "VALIDATION_FAILED";
     public const string UnsafePatch = "UNSAFE_PATCH";
     public const string TestFailed = "TEST_FAILED";
+    public const string Locked = "LOCKED";
+    public const string NothingToRollBack = "NOTHING_TO_ROLL_BACK";
+    public const string HistoryError = "HISTORY_ERROR";
 }

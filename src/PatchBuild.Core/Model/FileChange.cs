@@ -46,4 +46,10 @@ public sealed record FileChange(string Path, FileChangeKind Kind)
     /// before the change, or null when not known.
     /// </summary>
     public string? ExpectedContent { get; init; }
+
+    /// <summary>
+    /// SHA-256 (lowercase hex) of the content the change was made against, for patches PatchBuild created. When the
+    /// file no longer has it, a Recreate merges three ways (base: <see cref="ExpectedContent"/>) instead of replacing.
+    /// </summary>
+    public string? BaseHash { get; init; }
 }

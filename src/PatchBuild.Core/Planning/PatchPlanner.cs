@@ -1,3 +1,4 @@
+using PatchBuild.Core.History.Merge;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Workspace;
 
@@ -17,6 +18,9 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
 
         /// <summary>Failed modifications per patch, for the retry patch and report of a partial run.</summary>
         public List<(PatchSet Patch, FileChange File, Modification? Modification, PatchError Error)> Failures { get; } = [];
+
+        /// <summary>Overlaps found while merging changes made against an older content (<see cref="FileChange.BaseHash"/>).</summary>
+        public List<MergeConflict> Conflicts { get; } = [];
     }
 
     public PlanOutcome Plan(PatchWorkspace workspace, IReadOnlyList<PatchSet> patches, ApplyOptions options)
@@ -108,6 +112,11 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
 
             case FileChangeKind.Recreate:
             {
+                if (BaseMergePlanner.Plan(workspace, path, change, options, outcome.Conflicts) is { } merged)
+                {
+                    return Result(merged.Status) with { Notes = [merged.Note], Applied = merged.Status == "applied" ? 1 : 0, Skipped = merged.Status == "skipped" ? 1 : 0 };
+                }
+
                 string content = WithNewline(change.Content ?? "", change.Newline ?? NewlineOfExisting(workspace, path));
                 if (workspace.FileExists(path) && SameText(workspace.GetText(path)!, content))
                 {

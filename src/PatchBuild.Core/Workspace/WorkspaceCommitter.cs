@@ -1,18 +1,38 @@
 using PatchBuild.Core.Model;
+using PatchBuild.Core.Transactions;
 
 namespace PatchBuild.Core.Workspace;
 
 /// <summary>
-/// Writes a plan to disk. Each file is replaced atomically (temp file in the same folder, flush, rename), so a
-/// reader never sees half a file; if any write fails, the files already written are put back as they were.
+/// Writes a plan to disk with the commit protocol: the journal's "begin" with the backups (flushed), then each file
+/// replaced atomically (temp file in the same folder, flush, rename) so a reader never sees half a file, then
+/// "done". If a write fails, the files already written are put back and the entry is marked aborted; if the process
+/// dies instead, the next run's recovery undoes the entry from its backups.
 /// </summary>
 public static class WorkspaceCommitter
 {
-    public static async Task CommitAsync(PathGuard guard, IReadOnlyList<PlannedChange> changes, CancellationToken cancellationToken = default)
+    public static Task CommitAsync(PathGuard guard, IReadOnlyList<PlannedChange> changes, CancellationToken cancellationToken = default) =>
+        CommitAsync(guard, changes, journal: null, cancellationToken);
+
+    public static async Task CommitAsync(PathGuard guard, IReadOnlyList<PlannedChange> changes, ICommitJournal? journal, CancellationToken cancellationToken = default)
     {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
         var done = new List<PlannedChange>();
+        var faults = FaultInjection.FromEnvironment();
+        bool begun = false;
         try
         {
+            if (journal is not null)
+            {
+                journal.Begin(changes);
+                begun = true;
+            }
+
+            faults.CommitStarted();
             // Deletions first (so a folder can be replaced by a file), deepest paths first; then creations in order.
             foreach (var change in changes.Where(c => c.After is null && !c.AfterIsDirectory).OrderByDescending(c => c.Path.Relative.Length))
             {
@@ -35,6 +55,7 @@ public static class WorkspaceCommitter
                 }
 
                 done.Add(change);
+                faults.FileWritten();
             }
 
             foreach (var change in changes.Where(c => c.After is not null || c.AfterIsDirectory))
@@ -51,11 +72,19 @@ public static class WorkspaceCommitter
                 }
 
                 done.Add(change);
+                faults.FileWritten();
             }
+
+            journal?.Done();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PatchException or OperationCanceledException)
         {
             Undo(done);
+            if (begun)
+            {
+                TryAbort(journal!, ex.Message);
+            }
+
             if (ex is PatchException)
             {
                 throw;
@@ -98,6 +127,18 @@ public static class WorkspaceCommitter
             {
                 File.Delete(temp);
             }
+        }
+    }
+
+    private static void TryAbort(ICommitJournal journal, string reason)
+    {
+        try
+        {
+            journal.Aborted(reason);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Without the record, the next run's recovery finds the entry unfinished and undoes it again: harmless.
         }
     }
 

@@ -1,0 +1,120 @@
+using PatchBuild.Core.Model;
+using PatchBuild.Core.Transactions;
+using PatchBuild.Core.Workspace;
+
+namespace PatchBuild.Core.History;
+
+/// <summary>
+/// Journals one commit: the backup pack (every file's content before and after) and the "begin" record, both
+/// flushed before any file is touched; then "done" or "aborted".
+/// </summary>
+public sealed class CommitRecorder : ICommitJournal
+{
+    private readonly HistoryPaths _paths;
+    private readonly HistoryJournal _journal;
+    private readonly JournalRecord _begin;
+    private readonly bool _keepBackups;
+    private string? _packPath;
+
+    public CommitRecorder(HistoryPaths paths, string kind, string applyRoot, IReadOnlyList<PatchSet> patches, bool keepBackups, IReadOnlyList<string>? rollsBack = null, string? summary = null)
+    {
+        _paths = paths;
+        _journal = new HistoryJournal(paths.Journal);
+        _keepBackups = keepBackups;
+        var now = DateTimeOffset.UtcNow;
+        Id = EntryId.New(now);
+        string root = Path.GetRelativePath(paths.WorkspaceRoot, applyRoot).Replace('\\', '/');
+        _begin = new JournalRecord
+        {
+            Type = JournalRecord.Begin,
+            Id = Id,
+            Time = now,
+            Kind = kind,
+            ToolVersion = ToolVersion.Current,
+            Root = root,
+            Summary = summary ?? SummaryOf(patches),
+            Patches = patches.Select(p => new JournalPatch
+            {
+                Path = p.SourcePath,
+                Hash = p.Text.Length > 0 ? ContentHash.OfText(p.Text) : null,
+                Format = p.Format.ToString(),
+                Summary = p.Summary,
+            }).ToList(),
+            RollsBack = rollsBack?.ToList(),
+            BackupsKept = keepBackups ? null : false,
+        };
+    }
+
+    public string Id { get; }
+
+    /// <summary>Whether "begin" was written: only then is there an entry in the history.</summary>
+    public bool Started { get; private set; }
+
+    public bool Completed { get; private set; }
+
+    public void Begin(IReadOnlyList<PlannedChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            if (IsInside(change.Path.Full, _paths.StateFolder))
+            {
+                throw new PatchException(new PatchError(ErrorCodes.InvalidFilePath, $"Refused path '{change.Path.Relative}': it is inside PatchBuild's own state folder.")
+                {
+                    File = change.Path.Relative,
+                    Hint = $"Patches may not write under {PatchArchive.FolderName}/; it holds the journal and backups.",
+                });
+            }
+        }
+
+        PatchArchive.EnsureStateFolder(_paths.WorkspaceRoot);
+        var pack = new BackupPack.Writer();
+        _begin.Files = changes.Select(c => new JournalFile
+        {
+            Path = Path.GetRelativePath(_paths.WorkspaceRoot, c.Path.Full).Replace('\\', '/'),
+            Action = c.Action,
+            Before = pack.Add(c.Before),
+            After = pack.Add(c.After),
+            BeforeIsDirectory = c.BeforeIsDirectory,
+            AfterIsDirectory = c.AfterIsDirectory,
+        }).ToList();
+
+        _packPath = _paths.PackPath(Id);
+        pack.WriteTo(_packPath);
+        _begin.Backups = _paths.PackReference(_packPath);
+        _journal.Append(_begin);
+        Started = true;
+    }
+
+    public void Done()
+    {
+        _journal.Append(new JournalRecord { Type = JournalRecord.Done, Id = Id, Time = DateTimeOffset.UtcNow });
+        Completed = true;
+        if (!_keepBackups && _packPath is not null)
+        {
+            try
+            {
+                File.Delete(_packPath);
+                _journal.Append(new JournalRecord { Type = JournalRecord.Pruned, Id = Id, Time = DateTimeOffset.UtcNow, Reason = "backups are turned off" });
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The commit is done; a leftover pack is removed by the next pruning.
+            }
+        }
+    }
+
+    public void Aborted(string reason) =>
+        _journal.Append(new JournalRecord { Type = JournalRecord.Aborted, Id = Id, Time = DateTimeOffset.UtcNow, Reason = reason });
+
+    private static string? SummaryOf(IReadOnlyList<PatchSet> patches)
+    {
+        var summaries = patches.Select(p => p.Summary).Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+        return summaries.Count == 0 ? null : string.Join("; ", summaries);
+    }
+
+    private static bool IsInside(string path, string folder)
+    {
+        string full = Path.GetFullPath(path);
+        return full == folder || full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,65 @@
+namespace PatchBuild.Core.History;
+
+/// <summary>Where a workspace keeps its history: the journal, the lock, and the backup packs.</summary>
+public sealed record HistoryPaths(string WorkspaceRoot, string StateFolder, string BackupFolder)
+{
+    public string Journal => Path.Combine(StateFolder, HistoryJournal.FileName);
+
+    public string LockFile => Path.Combine(StateFolder, "lock");
+
+    public string PackPath(string id) => Path.Combine(BackupFolder, id + ".pack");
+
+    /// <summary>How a pack is named in the journal: relative to the state folder when inside it, so the repository can move.</summary>
+    public string PackReference(string packPath)
+    {
+        string relative = Path.GetRelativePath(StateFolder, packPath);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? packPath : relative.Replace('\\', '/');
+    }
+
+    public string ResolvePack(string reference) => Path.GetFullPath(Path.Combine(StateFolder, reference));
+}
+
+/// <summary>
+/// Finds the workspace root for an apply root: the nearest folder holding patchbuild.json (not above the git top
+/// level), else the git top level, else the apply root itself. History lives in .patchbuild/ there, so patches
+/// applied from any sub-folder share one journal.
+/// </summary>
+public static class HistoryLocation
+{
+    public static string FindWorkspaceRoot(string applyRoot)
+    {
+        string start = Path.TrimEndingDirectorySeparator(Path.GetFullPath(applyRoot));
+        string? gitTop = null;
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))
+            {
+                gitTop = dir.FullName;
+                break;
+            }
+        }
+
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, HistorySettings.ConfigFileName)))
+            {
+                return dir.FullName;
+            }
+
+            if (dir.FullName == gitTop)
+            {
+                break;
+            }
+        }
+
+        return gitTop ?? start;
+    }
+
+    public static HistoryPaths Resolve(string workspace, string? backupDir, HistorySettings settings)
+    {
+        string state = Path.Combine(workspace, PatchArchive.FolderName);
+        string? configured = backupDir ?? settings.BackupDir;
+        string backups = configured is null ? Path.Combine(state, "backups") : Path.GetFullPath(Path.Combine(workspace, configured));
+        return new HistoryPaths(workspace, state, backups);
+    }
+}

@@ -1,0 +1,99 @@
+using PatchBuild.Core.Workspace;
+
+namespace PatchBuild.Core.History;
+
+/// <summary>
+/// Undoes commits a crash interrupted: an entry with "begin" but neither "done" nor "aborted" has its files put back
+/// from its backups (files it created are removed), so the tree is wholly as before that commit, never a mix.
+/// Run under the workspace lock, so an unfinished entry cannot belong to a commit still in progress.
+/// </summary>
+public static class HistoryRecovery
+{
+    public const string RecoveredReason = "interrupted; undone by recovery";
+
+    /// <summary>Returns the ids of the entries undone.</summary>
+    public static IReadOnlyList<string> Recover(HistoryPaths paths, IReadOnlyList<JournalRecord> records)
+    {
+        var finished = records.Where(r => r.Type is JournalRecord.Done or JournalRecord.Aborted).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var unfinished = records.Where(r => r.Type == JournalRecord.Begin && !finished.Contains(r.Id)).Reverse().ToList();
+        if (unfinished.Count == 0)
+        {
+            return [];
+        }
+
+        var journal = new HistoryJournal(paths.Journal);
+        foreach (var entry in unfinished)
+        {
+            Undo(paths, entry);
+            journal.Append(new JournalRecord { Type = JournalRecord.Aborted, Id = entry.Id, Time = DateTimeOffset.UtcNow, Reason = RecoveredReason });
+        }
+
+        return unfinished.Select(e => e.Id).ToList();
+    }
+
+    private static void Undo(HistoryPaths paths, JournalRecord entry)
+    {
+        string pack = paths.ResolvePack(entry.Backups ?? "");
+        var files = entry.Files ?? [];
+        foreach (var file in files)
+        {
+            string full = FullPath(paths, file.Path);
+            RemoveTempFiles(full);
+            if (file.AfterIsDirectory || file.BeforeIsDirectory)
+            {
+                continue;
+            }
+
+            if (file.Before is null)
+            {
+                if (File.Exists(full))
+                {
+                    File.Delete(full);
+                }
+
+                continue;
+            }
+
+            if (File.Exists(full) && ContentHash.Of(File.ReadAllBytes(full)) == file.Before.Hash)
+            {
+                continue;
+            }
+
+            byte[] before = BackupPack.Read(pack, file.Before)!;
+            WorkspaceCommitter.WriteAtomicallyAsync(full, before).GetAwaiter().GetResult();
+        }
+
+        // Folders after files: created ones go (deepest first) once empty, deleted ones come back.
+        foreach (var folder in files.Where(f => f.AfterIsDirectory && !f.BeforeIsDirectory).OrderByDescending(f => f.Path.Length))
+        {
+            string full = FullPath(paths, folder.Path);
+            if (Directory.Exists(full) && !Directory.EnumerateFileSystemEntries(full).Any())
+            {
+                Directory.Delete(full);
+            }
+        }
+
+        foreach (var folder in files.Where(f => f.BeforeIsDirectory))
+        {
+            Directory.CreateDirectory(FullPath(paths, folder.Path));
+        }
+    }
+
+    // Journal paths are judged like patch paths: the journal is a file on disk, not a trusted source.
+    internal static string FullPath(HistoryPaths paths, string relative) => new PathGuard(paths.WorkspaceRoot).Resolve(relative).Full;
+
+    // A crash between writing a temp file and renaming it leaves the temp file beside its target.
+    private static void RemoveTempFiles(string full)
+    {
+        string? folder = Path.GetDirectoryName(full);
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (string temp in Directory.EnumerateFiles(folder, $".{Path.GetFileName(full)}.*.pbtmp"))
+        {
+            File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using PatchBuild.Core.Model;
+using PatchBuild.Core.Reporting;
+using PatchBuild.Core.Transactions;
+using PatchBuild.Core.Workspace;
+
+namespace PatchBuild.Core.History.Rollback;
+
+/// <summary>
+/// A rollback end to end: lock and recover, select the entries, plan the restored and merged contents in memory,
+/// refuse unresolved overlaps, then commit through the same journaled protocol as an apply.
+/// </summary>
+public static class RollbackRunner
+{
+    public static async Task<RollbackResult> RunAsync(RollbackOptions options, CancellationToken cancellationToken = default)
+    {
+        string root = Path.GetFullPath(options.Root ?? Directory.GetCurrentDirectory());
+        try
+        {
+            using var session = HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken)
+                ?? throw new PatchException(new PatchError(ErrorCodes.NothingToRollBack, $"There is no PatchBuild history for '{root}'.")
+                {
+                    Hint = "Only patches applied by PatchBuild (which journals them in .patchbuild/) can be rolled back.",
+                });
+            return await RunInSessionAsync(session, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PatchException ex)
+        {
+            return new RollbackResult(false) { DryRun = options.DryRun, Errors = [ex.Error] };
+        }
+    }
+
+    private static async Task<RollbackResult> RunInSessionAsync(HistorySession session, RollbackOptions options, CancellationToken cancellationToken)
+    {
+        var history = PatchHistory.Read(session.Paths);
+        var entries = RollbackSelector.Select(history, options);
+        var ids = entries.Select(e => e.Id).ToList();
+        var plan = new RollbackPlanner(session.Paths, options.Strategy ?? session.Settings.MergeStrategy, options.Resolutions).Build(entries);
+        var result = new RollbackResult(true)
+        {
+            DryRun = options.DryRun,
+            RolledBack = ids,
+            Files = plan.Files,
+            Conflicts = plan.Conflicts,
+            Warnings = session.Warnings,
+            Changes = plan.Changes,
+            Diff = options.DryRun ? UnifiedDiffWriter.Render(plan.Changes) : "",
+        };
+
+        if (plan.HasUnresolved)
+        {
+            var open = plan.Conflicts.Where(c => c.Resolution is null).ToList();
+            return result with
+            {
+                Success = false,
+                Errors =
+                [
+                    new PatchError(ErrorCodes.Conflict, $"{open.Count} change(s) made since the patch overlap what the rollback restores: "
+                        + string.Join("; ", open.Select(c => $"#{c.Index} {c.File}:{c.Line}: {c.Reason}")) + ".")
+                    {
+                        File = open[0].File,
+                        Line = open[0].Line,
+                        Hint = "Nothing was changed. Choose how to settle overlaps: --strategy ours|theirs|union|manual (manual writes conflict markers).",
+                    },
+                ],
+            };
+        }
+
+        if (options.DryRun)
+        {
+            return result;
+        }
+
+        var recorder = new CommitRecorder(session.Paths, JournalRecord.KindRollback, session.Paths.WorkspaceRoot, [], session.Settings.Backups, ids,
+            summary: "rollback of " + string.Join(", ", ids));
+        try
+        {
+            await WorkspaceCommitter.CommitAsync(new PathGuard(session.Paths.WorkspaceRoot), plan.Changes, recorder, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PatchException ex)
+        {
+            return result with { Success = false, Errors = [ex.Error] };
+        }
+
+        var journal = session.Journal;
+        foreach (string id in ids)
+        {
+            journal.Append(new JournalRecord { Type = JournalRecord.RolledBack, Id = id, Time = DateTimeOffset.UtcNow, By = recorder.Started ? recorder.Id : "no-change" });
+        }
+
+        RemoveEmptyFolders(plan.FoldersToRemoveIfEmpty);
+        return result with { HistoryId = recorder.Started ? recorder.Id : null };
+    }
+
+    private static void RemoveEmptyFolders(IReadOnlyList<string> folders)
+    {
+        foreach (string folder in folders)
+        {
+            try
+            {
+                if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+                {
+                    Directory.Delete(folder);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // An empty folder left behind is harmless.
+            }
+        }
+    }
+}

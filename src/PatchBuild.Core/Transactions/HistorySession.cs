@@ -1,0 +1,83 @@
+using PatchBuild.Core.History;
+using PatchBuild.Core.Model;
+
+namespace PatchBuild.Core.Transactions;
+
+/// <summary>
+/// What every writing command does first: find the workspace's history, take the workspace lock, and recover any
+/// commit a crash interrupted. Disposing releases the lock.
+/// </summary>
+public sealed class HistorySession : IDisposable
+{
+    private readonly WorkspaceLock _lock;
+
+    private HistorySession(HistoryPaths paths, HistorySettings settings, WorkspaceLock workspaceLock, IReadOnlyList<string> recovered)
+    {
+        Paths = paths;
+        Settings = settings;
+        _lock = workspaceLock;
+        Recovered = recovered;
+        if (workspaceLock.TookOverFrom is { } holder)
+        {
+            Warnings.Add(new PatchWarning("STALE_LOCK", $"Took over the workspace lock left by a process that is gone ({holder})."));
+        }
+
+        foreach (string id in recovered)
+        {
+            Warnings.Add(new PatchWarning("RECOVERED", $"An interrupted commit ({id}) was found and undone: its files are as they were before it."));
+        }
+    }
+
+    public HistoryPaths Paths { get; }
+
+    public HistorySettings Settings { get; }
+
+    /// <summary>Ids of interrupted entries undone when the session opened.</summary>
+    public IReadOnlyList<string> Recovered { get; }
+
+    public List<PatchWarning> Warnings { get; } = [];
+
+    public HistoryJournal Journal => new(Paths.Journal);
+
+    public static (HistoryPaths Paths, HistorySettings Settings) Locate(string applyRoot, string? backupDir)
+    {
+        string workspace = HistoryLocation.FindWorkspaceRoot(applyRoot);
+        var settings = HistorySettings.Load(workspace);
+        return (HistoryLocation.Resolve(workspace, backupDir, settings), settings);
+    }
+
+    /// <summary>Locks the workspace and recovers. Throws <see cref="PatchException"/> (LOCKED, HISTORY_ERROR).</summary>
+    public static HistorySession Open(string applyRoot, string? backupDir, TimeSpan lockTimeout, CancellationToken cancellationToken = default)
+    {
+        var (paths, settings) = Locate(applyRoot, backupDir);
+        PatchArchive.EnsureStateFolder(paths.WorkspaceRoot);
+        var workspaceLock = WorkspaceLock.Acquire(paths.LockFile, lockTimeout, cancellationToken);
+        try
+        {
+            var recovered = HistoryRecovery.Recover(paths, new HistoryJournal(paths.Journal).ReadAll());
+            return new HistorySession(paths, settings, workspaceLock, recovered);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            workspaceLock.Dispose();
+            throw new PatchException(new PatchError(ErrorCodes.HistoryError, $"Could not recover an interrupted commit: {ex.Message}")
+            {
+                Hint = "Make the files writable (or close the program holding them) and run again; nothing new is written until recovery succeeds.",
+            });
+        }
+        catch
+        {
+            workspaceLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a session only when the workspace already has a journal (read-only commands create nothing).</summary>
+    public static HistorySession? OpenIfPresent(string applyRoot, string? backupDir, TimeSpan lockTimeout, CancellationToken cancellationToken = default)
+    {
+        var (paths, _) = Locate(applyRoot, backupDir);
+        return File.Exists(paths.Journal) ? Open(applyRoot, backupDir, lockTimeout, cancellationToken) : null;
+    }
+
+    public void Dispose() => _lock.Dispose();
+}
