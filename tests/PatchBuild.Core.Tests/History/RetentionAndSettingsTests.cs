@@ -1,0 +1,115 @@
+using PatchBuild.Core.History;
+using PatchBuild.Core.History.Merge;
+using static PatchBuild.Core.Tests.History.TempWorkspace;
+
+namespace PatchBuild.Core.Tests.History;
+
+public class RetentionAndSettingsTests
+{
+    private readonly PatchEngine _engine = new();
+
+    [Fact]
+    public async Task Each_successful_apply_prunes_backups_past_the_maximum_age()
+    {
+        using var ws = new TempWorkspace();
+        ws.Write("a.txt", "1\n");
+        var first = await _engine.ApplyAsync([Patch(Recreate("a.txt", "2\n"))], ws.Options);
+        var second = await _engine.ApplyAsync([Patch(Recreate("a.txt", "3\n"))], ws.Options with { BackupMaxAge = TimeSpan.Zero });
+        Assert.True(second.Success);
+
+        var entries = (await _engine.GetHistoryAsync(ws.Root)).Entries;
+        Assert.All(entries, e => Assert.False(e.BackupsAvailable));
+        Assert.False(File.Exists(entries[0].BackupPath));
+        Assert.Contains(File.ReadLines(ws.Journal), l => l.Contains("\"pruned\"") && l.Contains(first.HistoryId!));
+        var pruned = await _engine.RollbackAsync(new() { Root = ws.Root });
+        Assert.Equal("HISTORY_ERROR", pruned.Error?.Code);
+        Assert.Contains("pruned", pruned.Error!.Message);
+        Assert.Equal("3\n", ws.Read("a.txt"));
+    }
+
+    [Fact]
+    public async Task Pruning_keeps_entries_younger_than_the_cutoff()
+    {
+        using var ws = new TempWorkspace();
+        ws.Write("a.txt", "1\n");
+        await _engine.ApplyAsync([Patch(Recreate("a.txt", "2\n"))], ws.Options);
+        await Task.Delay(50);
+        await _engine.ApplyAsync([Patch(Recreate("a.txt", "3\n"))], ws.Options);
+        var history = await _engine.GetHistoryAsync(ws.Root);
+
+        // "now" is 30 days after a moment between the two entries: only the first is past the default age.
+        var now = history.Entries[1].Started.AddMilliseconds(-20).AddDays(30);
+        Assert.Equal(1, BackupRetention.Prune(history.Paths, TimeSpan.FromDays(30), now));
+
+        var entries = (await _engine.GetHistoryAsync(ws.Root)).Entries;
+        Assert.False(entries[0].BackupsAvailable);
+        Assert.True(entries[1].BackupsAvailable);
+        Assert.True((await _engine.RollbackAsync(new() { Root = ws.Root })).Success);
+        Assert.Equal("2\n", ws.Read("a.txt"));
+    }
+
+    [Fact]
+    public async Task Default_retention_keeps_recent_backups()
+    {
+        using var ws = new TempWorkspace();
+        ws.Write("a.txt", "1\n");
+        await _engine.ApplyAsync([Patch(Recreate("a.txt", "2\n"))], ws.Options);
+        await _engine.ApplyAsync([Patch(Recreate("a.txt", "3\n"))], ws.Options);
+        Assert.All((await _engine.GetHistoryAsync(ws.Root)).Entries, e => Assert.True(e.BackupsAvailable));
+    }
+
+    [Fact]
+    public void Settings_are_read_from_the_history_section_only()
+    {
+        using var ws = new TempWorkspace("""
+            // comments and other sections are fine
+            { "validation": { "csharp": true }, "history": { "backupDir": "bk", "maxAgeDays": 7, "backups": false, "mergeStrategy": "Union", }, }
+            """);
+        var settings = HistorySettings.Load(ws.Root);
+        Assert.Equal(new HistorySettings { BackupDir = "bk", MaxAgeDays = 7, Backups = false, MergeStrategy = MergeStrategy.Union }, settings);
+        Assert.Equal(HistorySettings.Default, HistorySettings.Load(new TempWorkspace("not json").Root));
+    }
+
+    [Fact]
+    public async Task Backups_off_in_patchbuild_json_keeps_the_journal_but_no_backups()
+    {
+        using var ws = new TempWorkspace("""{ "history": { "backups": false, "backupDir": "bk" } }""");
+        ws.Write("a.txt", "1\n");
+        var result = await _engine.ApplyAsync([Patch(Recreate("a.txt", "2\n"))], ws.Options);
+        Assert.True(result.Success);
+        var entry = Assert.Single((await _engine.GetHistoryAsync(ws.Root)).Entries);
+        Assert.Equal(HistoryStatus.Applied, entry.Status);
+        Assert.False(entry.BackupsAvailable);
+        Assert.Empty(Directory.GetFiles(ws.PathOf("bk")));
+        Assert.Equal("HISTORY_ERROR", (await _engine.RollbackAsync(new() { Root = ws.Root })).Error?.Code);
+    }
+
+    [Fact]
+    public void The_workspace_root_is_the_folder_with_patchbuild_json_then_git_then_the_root()
+    {
+        using var ws = new TempWorkspace();
+        Directory.CreateDirectory(ws.PathOf("a/b/c"));
+        Assert.Equal(ws.Root, HistoryLocation.FindWorkspaceRoot(ws.PathOf("a/b/c")));
+
+        Directory.CreateDirectory(ws.PathOf("a/.git"));
+        Assert.Equal(ws.PathOf("a"), HistoryLocation.FindWorkspaceRoot(ws.PathOf("a/b/c")));
+
+        File.WriteAllText(ws.PathOf("a/b/patchbuild.json"), "{}");
+        Assert.Equal(ws.PathOf("a/b"), HistoryLocation.FindWorkspaceRoot(ws.PathOf("a/b/c")));
+    }
+
+    [Fact]
+    public async Task Patches_applied_from_a_sub_folder_share_the_workspace_journal()
+    {
+        using var ws = new TempWorkspace();
+        ws.Write("src/a.txt", "1\n");
+        var result = await _engine.ApplyAsync([Patch(Recreate("a.txt", "2\n"))], new ApplyOptions { Root = ws.PathOf("src") });
+        Assert.True(result.Success);
+        Assert.True(File.Exists(ws.Journal));
+        var entry = Assert.Single((await _engine.GetHistoryAsync(ws.PathOf("src"))).Entries);
+        Assert.Equal("src/a.txt", Assert.Single(entry.Files).Path);
+        Assert.Equal("src", entry.Root);
+        Assert.True((await _engine.RollbackAsync(new() { Root = ws.PathOf("src"), File = ws.PathOf("src/a.txt") })).Success);
+        Assert.Equal("1\n", ws.Read("src/a.txt"));
+    }
+}
