@@ -20,10 +20,13 @@ public static class ApplyCommand
         var force = new Option<bool>("--force") { Description = "Skip syntax and compile validation (never the path rules)." };
         var fuzz = new Option<int>("--fuzz") { Description = "Unified diffs: ignore up to N context lines at a hunk's edges." };
         var archive = new Option<bool>("--archive") { Description = "Move applied patch files into .patchbuild/applied so they are no longer pending." };
+        var backupDir = new Option<string?>("--backup-dir") { Description = "Write backups here instead of .patchbuild/backups." };
+        var strategy = new Option<string?>("--strategy") { Description = "Settle overlaps when a patch made against older content meets a changed file: ours, theirs, union or manual." };
+        var lockTimeout = new Option<double?>("--lock-timeout") { Description = "Seconds to wait for another PatchBuild process (default 30)." };
 
         var command = new Command("apply", "Apply patches: plan all in memory, validate, then write all or nothing.")
         {
-            patches, root, dryRun, strict, partial, json, report, force, fuzz, archive,
+            patches, root, dryRun, strict, partial, json, report, force, fuzz, archive, backupDir, strategy, lockTimeout,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -39,8 +42,14 @@ public static class ApplyCommand
                 throw new UsageException("--fuzz takes a number of lines, 0 or more.");
             }
 
+            string? strategyText = parse.GetValue(strategy);
+            PatchBuild.Core.History.Merge.MergeStrategy? mergeStrategy = strategyText is null ? null
+                : PatchBuild.Core.History.Merge.MergeStrategies.Parse(strategyText) ?? throw new UsageException($"--strategy takes ours, theirs, union or manual, not '{strategyText}'.");
             var options = new ApplyOptions
             {
+                BackupDir = parse.GetValue(backupDir) is { } dir ? Path.GetFullPath(dir) : null,
+                MergeStrategy = mergeStrategy,
+                LockTimeout = parse.GetValue(lockTimeout) is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : TimeSpan.FromSeconds(30),
                 Root = parse.GetValue(root),
                 DryRun = parse.GetValue(dryRun),
                 Strict = parse.GetValue(strict),

@@ -86,6 +86,8 @@ public static class JsonReportWriter
             }
 
             json.WriteEndArray();
+            WriteNullable(json, "historyId", result.HistoryId);
+            History.HistoryJsonWriter.WriteConflicts(json, result.Conflicts);
             json.WriteString("diff", result.Diff);
             json.WriteEndObject();
         }
