@@ -17,6 +17,7 @@ internal sealed class ApParser
     private ApFileBlock? _block;
     private int _nextNumber = 1;
     private bool _ended;
+    private bool _seenFile;
     private string? _summary;
 
     private ApParser(string text, string? sourcePath, ParseOptions options)
@@ -249,6 +250,7 @@ internal sealed class ApParser
     private void OnFile(ApDirectiveLine directive, int valueStart, int valueEnd, bool atEnd)
     {
         FinishBlock();
+        _seenFile = true;
         var args = ApPathArguments.Parse(directive.Args);
         if (args.NewlineHasWrongCase)
         {
@@ -391,7 +393,7 @@ internal sealed class ApParser
                 continue;
             }
 
-            if (_block is null)
+            if (!_seenFile)
             {
                 int runEnd = RunEnd(i, end, l => !ApPatchLines.IsComment(l) && !ApPatchLines.IsBlank(l));
                 _diagnostics.Forgive(ApDeviation.StrayText, i + 1,
@@ -402,8 +404,8 @@ internal sealed class ApParser
 
             throw _diagnostics.Error(ErrorCodes.InvalidPatchFile, i + 1,
                 $"Line {i + 1} ('{Shorten(line.Trim())}') belongs to no value: it follows {after}, which takes no lines below it.",
-                "Put code under '<id> snippet', '<id> anchor', '<id> snippet_tail' or '<id> content'; notes go in '#' comments before the header.",
-                _block.Path);
+                "Put code under '<id> snippet', '<id> anchor', '<id> snippet_tail' or '<id> content'; a path goes either on the FILE line or below it; notes go in '#' comments before the header.",
+                _block?.Path);
         }
     }
 
