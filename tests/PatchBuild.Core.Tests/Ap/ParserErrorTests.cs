@@ -78,6 +78,20 @@ public class ParserErrorTests
     }
 
     [Fact]
+    public void Delete_alone_with_content_is_refused_for_its_content_not_read_as_a_file_delete()
+    {
+        var error = FailsWith(ErrorCodes.InvalidModification, 5, "{id} AP 3.2", "{id} FILE", "a.cs", "{id} DELETE", "{id} content", "x");
+
+        Assert.Contains("content", error.Message);
+    }
+
+    [Fact]
+    public void Delete_with_only_an_option_is_not_a_file_delete()
+    {
+        FailsWith(ErrorCodes.InvalidModification, 4, "{id} AP 3.2", "{id} FILE", "a.cs", "{id} DELETE", "{id} scope_end");
+    }
+
+    [Fact]
     public void Snippet_tail_without_snippet_is_invalid()
     {
         FailsWith(ErrorCodes.InvalidModification, 5, "{id} AP 3.2", "{id} FILE", "a.cs", "{id} DELETE", "{id} snippet_tail", "}");

@@ -91,6 +91,11 @@ internal sealed class ApModificationDraft(ApDraftAction action, int line, int ra
             anchor = null;
         }
 
+        if (Action == ApDraftAction.Delete)
+        {
+            CheckContent(number, name, block);
+        }
+
         if (snippet is null)
         {
             throw tail is not null
@@ -99,10 +104,10 @@ internal sealed class ApModificationDraft(ApDraftAction action, int line, int ra
                     "snippet_tail marks the end of a range that starts at a snippet: add '<id> snippet' with the range's first lines.")
                 : block.Error(ErrorCodes.InvalidModification, Line, number,
                     Action == ApDraftAction.Delete
-                        ? $"DELETE in modification {number} has no snippet, and its FILE block has other actions, so it cannot mean 'delete the file'."
+                        ? $"DELETE in modification {number} has no snippet, and it is not alone in its FILE block, so it cannot mean 'delete the file'."
                         : $"{name} in modification {number} has no snippet: nothing says where to apply it.",
                     Action == ApDraftAction.Delete
-                        ? "Add '<id> snippet' with the code to delete; to delete the whole file, give it a FILE block holding only DELETE."
+                        ? "Add '<id> snippet' with the code to delete; to delete the whole file, give it a FILE block holding only the DELETE line."
                         : "Add '<id> snippet' with the code to find (use '^' for the start of the file or '$' for its end).");
         }
 
