@@ -59,6 +59,7 @@ public class ParserLeniencyTests
 
         Assert.Equal(FileChangeKind.Delete, Assert.Single(patch.Files).Kind);
         Assert.DoesNotContain(patch.Warnings, w => w.Code == "AP_ID_DRIFT");
+        Assert.Equal([1, 4], patch.Warnings.Where(w => w.Code == "AP_ID_CASE").Select(w => w.Line!.Value));
     }
 
     [Theory]

@@ -113,11 +113,6 @@ internal sealed class ApParser
     {
         var directive = ApDirectiveReader.ReadAnyKnown(_lines[index], index)!;
         _id = directive.Id;
-        if (!_id.Equals(_id.ToLowerInvariant(), StringComparison.Ordinal))
-        {
-            _diagnostics.Forgive(ApDeviation.IdCase, directive.Line, $"the patch ID '{_id}' has capital letters.");
-        }
-
         if (directive.Keyword != ApKeyword.Header)
         {
             _diagnostics.Forgive(ApDeviation.MissingHeader, directive.Line,
@@ -228,6 +223,11 @@ internal sealed class ApParser
 
     private void ReportSpelling(ApDirectiveLine directive)
     {
+        if (directive.Id.AsSpan().ContainsAnyInRange('A', 'F'))
+        {
+            _diagnostics.Forgive(ApDeviation.IdCase, directive.Line, $"the ID '{directive.Id}' has capital letters.", _block?.Path);
+        }
+
         if (directive.IsDrift)
         {
             _diagnostics.Forgive(ApDeviation.IdDrift, directive.Line,
