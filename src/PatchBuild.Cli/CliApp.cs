@@ -32,12 +32,18 @@ public static class CliApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }).ConfigureAwait(false);
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
         catch (UsageException ex)
         {
             console.Error.WriteLine($"error: {ex.Message}");
             return ExitUsage;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error: {ex.Message}");
+            console.Error.WriteLine("Fix: check that the files exist and are readable and writable; nothing was changed.");
+            return ExitFailure;
         }
     }
 
