@@ -12,5 +12,12 @@ if (args.Length == 4 && args[0] == "generate-ap")
     return 0;
 }
 
+// `history-overhead ROUNDS` measures the cost of journal and backups with interleaved runs (see HistoryOverheadBenchmarks).
+if (args.Length == 2 && args[0] == "history-overhead")
+{
+    HistoryOverheadBenchmarks.RunInterleaved(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ApCorpus).Assembly).Run(args);
 return 0;

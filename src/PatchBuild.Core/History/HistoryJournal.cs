@@ -13,17 +13,12 @@ public sealed class HistoryJournal(string path)
 {
     public const string FileName = "history.jsonl";
 
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
     public string Path { get; } = path;
 
     public void Append(JournalRecord record)
     {
-        byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, Json) + "\n");
+        byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, JournalJsonContext.Default.JournalRecord) + "\n");
         using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.None);
         if (stream.Length > 0)
         {
@@ -63,7 +58,7 @@ public sealed class HistoryJournal(string path)
 
             try
             {
-                if (JsonSerializer.Deserialize<JournalRecord>(line, Json) is { Id.Length: > 0, Type.Length: > 0 } record)
+                if (JsonSerializer.Deserialize(line, JournalJsonContext.Default.JournalRecord) is { Id.Length: > 0, Type.Length: > 0 } record)
                 {
                     records.Add(record);
                 }
@@ -77,3 +72,8 @@ public sealed class HistoryJournal(string path)
         return records;
     }
 }
+
+// Source-generated serialization: no reflection warm-up in every short-lived `patchbuild` process.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JournalRecord))]
+internal sealed partial class JournalJsonContext : JsonSerializerContext;
