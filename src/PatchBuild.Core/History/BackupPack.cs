@@ -1,10 +1,12 @@
+using System.IO.Compression;
 using PatchBuild.Core.Model;
 
 namespace PatchBuild.Core.History;
 
 /// <summary>
-/// The backups of one commit in a single file: every distinct content once, back to back, flushed to disk once.
-/// One file and one flush instead of one per backup keeps the cost of safety small on large patches.
+/// The backups of one commit in a single file: every distinct content once, each file's before and after side by
+/// side, deflated as one stream and flushed to disk once. One file, one flush, and compression that sees a file's two
+/// versions together keep the cost of safety small on large patches. Offsets are into the uncompressed stream.
 /// </summary>
 public static class BackupPack
 {
@@ -36,50 +38,61 @@ public static class BackupPack
         public void WriteTo(string packPath)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(packPath)!);
-            using var stream = new FileStream(packPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            foreach (byte[] blob in _blobs)
+            using var file = new FileStream(packPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            using (var deflate = new DeflateStream(file, CompressionLevel.Fastest, leaveOpen: true))
             {
-                stream.Write(blob);
+                foreach (byte[] blob in _blobs)
+                {
+                    deflate.Write(blob);
+                }
             }
 
-            stream.Flush(flushToDisk: true);
+            file.Flush(flushToDisk: true);
         }
     }
 
-    public static byte[]? Read(string packPath, BlobRef? blob)
+    /// <summary>A pack inflated once into memory, for the many reads of one rollback or recovery.</summary>
+    public sealed class Reader(string packPath)
     {
-        if (blob is null)
+        private byte[]? _data;
+
+        public byte[]? Read(BlobRef? blob)
         {
-            return null;
+            if (blob is null)
+            {
+                return null;
+            }
+
+            _data ??= Inflate(packPath);
+            if (blob.Offset < 0 || blob.Length < 0 || blob.Offset + blob.Length > _data.Length)
+            {
+                throw Damaged(packPath, "it is shorter than the journal says");
+            }
+
+            byte[] content = _data.AsSpan((int)blob.Offset, (int)blob.Length).ToArray();
+            if (ContentHash.Of(content) != blob.Hash)
+            {
+                throw Damaged(packPath, "a backup's content does not match its recorded hash");
+            }
+
+            return content;
         }
 
-        byte[] content = new byte[blob.Length];
-        try
+        private static byte[] Inflate(string packPath)
         {
-            using var handle = File.OpenHandle(packPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-            int read = 0;
-            while (read < content.Length)
+            try
             {
-                int n = RandomAccess.Read(handle, content.AsSpan(read), blob.Offset + read);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
+                using var file = new FileStream(packPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+                using var deflate = new DeflateStream(file, CompressionMode.Decompress);
+                using var memory = new MemoryStream();
+                deflate.CopyTo(memory);
+                return memory.ToArray();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                throw Damaged(packPath, ex.Message);
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw Damaged(packPath, ex.Message);
-        }
-
-        if (ContentHash.Of(content) != blob.Hash)
-        {
-            throw Damaged(packPath, "a backup's content does not match its recorded hash");
-        }
-
-        return content;
     }
 
     private static PatchException Damaged(string packPath, string why) => new(new PatchError(ErrorCodes.HistoryError, $"The backup '{packPath}' cannot be used: {why}.")

@@ -33,7 +33,7 @@ public static class HistoryRecovery
 
     private static void Undo(HistoryPaths paths, JournalRecord entry)
     {
-        string pack = paths.ResolvePack(entry.Backups ?? "");
+        var pack = new BackupPack.Reader(paths.ResolvePack(entry.Backups ?? ""));
         var files = entry.Files ?? [];
         foreach (var file in files)
         {
@@ -59,7 +59,7 @@ public static class HistoryRecovery
                 continue;
             }
 
-            byte[] before = BackupPack.Read(pack, file.Before)!;
+            byte[] before = pack.Read(file.Before)!;
             WorkspaceCommitter.WriteAtomicallyAsync(full, before).GetAwaiter().GetResult();
         }
 

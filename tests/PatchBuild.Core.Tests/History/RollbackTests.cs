@@ -187,6 +187,21 @@ public class RollbackTests
     }
 
     [Fact]
+    public async Task A_damaged_backup_is_refused_and_nothing_changes()
+    {
+        using var ws = new TempWorkspace();
+        ws.Write("a.txt", "old\n");
+        await _engine.ApplyAsync([Patch(Recreate("a.txt", "new\n"))], ws.Options);
+        string pack = Assert.Single(Directory.GetFiles(Path.Combine(ws.State, "backups")));
+        File.WriteAllBytes(pack, [1, 2, 3, 4]);
+
+        var result = await _engine.RollbackAsync(new() { Root = ws.Root });
+
+        Assert.Equal("HISTORY_ERROR", result.Error?.Code);
+        Assert.Equal("new\n", ws.Read("a.txt"));
+    }
+
+    [Fact]
     public async Task No_history_is_a_clear_error()
     {
         using var ws = new TempWorkspace();

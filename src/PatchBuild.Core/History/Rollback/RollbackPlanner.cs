@@ -48,6 +48,7 @@ public sealed class RollbackPlanner
                 });
             }
 
+            var pack = new BackupPack.Reader(entry.BackupPath);
             foreach (var file in entry.BeginRecord.Files ?? [])
             {
                 if (file.AfterIsDirectory && !file.BeforeIsDirectory)
@@ -60,7 +61,7 @@ public sealed class RollbackPlanner
                 }
                 else if (!file.BeforeIsDirectory)
                 {
-                    RollBack(entry.BackupPath, file);
+                    RollBack(pack, file);
                 }
             }
         }
@@ -68,11 +69,11 @@ public sealed class RollbackPlanner
         return new Plan(Changes(), _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), _conflicts, foldersToRemove.OrderByDescending(f => f.Length).ToList());
     }
 
-    private void RollBack(string pack, JournalFile file)
+    private void RollBack(BackupPack.Reader pack, JournalFile file)
     {
         byte[]? current = Current(file.Path);
-        byte[]? before = BackupPack.Read(pack, file.Before);
-        byte[]? after = BackupPack.Read(pack, file.After);
+        byte[]? before = pack.Read(file.Before);
+        byte[]? after = pack.Read(file.After);
         byte[]? result;
         bool merged = false;
         if (Same(current, after))
