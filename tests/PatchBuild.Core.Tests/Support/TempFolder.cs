@@ -25,8 +25,10 @@ public sealed class TempFolder : IDisposable
     public string Combine(string relative) => System.IO.Path.Combine(Path, relative);
 
     /// <summary>Every file below the folder with its bytes, to prove a failed run changed nothing.</summary>
+    // The project's files only: .patchbuild/ is PatchBuild's own state (lock, journal, backups), not part of the tree.
     public IReadOnlyDictionary<string, string> Snapshot() =>
         Directory.EnumerateFiles(Path, "*", SearchOption.AllDirectories)
+            .Where(f => !System.IO.Path.GetRelativePath(Path, f).StartsWith(".patchbuild", StringComparison.Ordinal))
             .ToDictionary(f => System.IO.Path.GetRelativePath(Path, f), f => Convert.ToBase64String(File.ReadAllBytes(f)));
 
     public void Dispose()
