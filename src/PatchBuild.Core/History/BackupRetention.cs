@@ -8,34 +8,50 @@ public static class BackupRetention
 {
     public static int Prune(HistoryPaths paths, TimeSpan maxAge, DateTimeOffset now)
     {
+        if (!Directory.Exists(paths.BackupFolder))
+        {
+            return 0;
+        }
+
+        // Only entries whose pack still exists matter, and only their "begin" lines are parsed.
+        var packs = Directory.EnumerateFiles(paths.BackupFolder, "*.pack").Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        if (packs.Count == 0)
+        {
+            return 0;
+        }
+
         var journal = new HistoryJournal(paths.Journal);
-        var records = journal.ReadAll();
-        var history = PatchHistory.FromRecords(paths, records);
+        var headers = journal.ReadHeaders();
+        var finished = headers.Where(h => h.Type is JournalRecord.Done or JournalRecord.Aborted).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
         var cutoff = now - maxAge;
         int pruned = 0;
-        foreach (var entry in history.Entries)
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var header in headers.Where(h => h.Type == JournalRecord.Begin && packs.Contains(paths.PackPath(h.Id))))
         {
-            if (entry.Status == HistoryStatus.Unfinished || entry.BackupPath is null || !File.Exists(entry.BackupPath) || entry.Started >= cutoff)
+            if (header.Parse() is not { Backups: { } reference } begin)
             {
                 continue;
             }
 
-            if (TryDelete(entry.BackupPath))
+            string pack = paths.ResolvePack(reference);
+            referenced.Add(pack);
+            if (!finished.Contains(begin.Id) || begin.Time >= cutoff || !File.Exists(pack))
             {
-                journal.Append(new JournalRecord { Type = JournalRecord.Pruned, Id = entry.Id, Time = now, Reason = $"older than {maxAge.TotalDays:0.##} days" });
+                continue;
+            }
+
+            if (TryDelete(pack))
+            {
+                journal.Append(new JournalRecord { Type = JournalRecord.Pruned, Id = begin.Id, Time = now, Reason = $"older than {maxAge.TotalDays:0.##} days" });
                 pruned++;
             }
         }
 
-        if (Directory.Exists(paths.BackupFolder))
+        foreach (string pack in packs.Where(p => !referenced.Contains(p)))
         {
-            var referenced = history.Entries.Select(e => e.BackupPath).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            foreach (string pack in Directory.EnumerateFiles(paths.BackupFolder, "*.pack"))
+            if (File.GetLastWriteTimeUtc(pack) < cutoff.UtcDateTime && TryDelete(pack))
             {
-                if (!referenced.Contains(Path.GetFullPath(pack)) && File.GetLastWriteTimeUtc(pack) < cutoff.UtcDateTime && TryDelete(pack))
-                {
-                    pruned++;
-                }
+                pruned++;
             }
         }
 

@@ -34,7 +34,70 @@ public sealed class HistoryJournal(string path)
         stream.Flush(flushToDisk: true);
     }
 
-    public IReadOnlyList<JournalRecord> ReadAll()
+    public IReadOnlyList<JournalRecord> ReadAll() => Lines().Select(Parse).OfType<JournalRecord>().ToList();
+
+    /// <summary>
+    /// Each line's type and id without parsing the rest, and a way to parse it fully. Every apply checks for
+    /// unfinished commits and prunes; reading just the headers keeps that cheap when the journal has grown large.
+    /// </summary>
+    public IReadOnlyList<(string Type, string Id, Func<JournalRecord?> Parse)> ReadHeaders()
+    {
+        var headers = new List<(string, string, Func<JournalRecord?>)>();
+        foreach (string line in Lines())
+        {
+            if (Header(line) is { } header)
+            {
+                headers.Add((header.Type, header.Id, () => Parse(line)));
+            }
+            else if (Parse(line) is { } record)
+            {
+                headers.Add((record.Type, record.Id, () => record));
+            }
+        }
+
+        return headers;
+    }
+
+    // Records are written with "type" then "id" first; anything else falls back to a full parse.
+    private static (string Type, string Id)? Header(string line)
+    {
+        const string typePrefix = "{\"type\":\"";
+        const string idPrefix = "\",\"id\":\"";
+        if (!line.StartsWith(typePrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        int typeEnd = line.IndexOf('"', typePrefix.Length);
+        if (typeEnd < 0 || string.CompareOrdinal(line, typeEnd, idPrefix, 0, idPrefix.Length) != 0)
+        {
+            return null;
+        }
+
+        int idStart = typeEnd + idPrefix.Length;
+        int idEnd = line.IndexOf('"', idStart);
+        if (idEnd < 0 || !line.EndsWith('}') || line.AsSpan(idStart, idEnd - idStart).ContainsAny("\\"))
+        {
+            return null;
+        }
+
+        return (line[typePrefix.Length..typeEnd], line[idStart..idEnd]);
+    }
+
+    private static JournalRecord? Parse(string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(line, JournalJsonContext.Default.JournalRecord) is { Id.Length: > 0, Type.Length: > 0 } record ? record : null;
+        }
+        catch (JsonException)
+        {
+            // A line torn by a crash: the record it began was never confirmed, so it never counted.
+            return null;
+        }
+    }
+
+    private IEnumerable<string> Lines()
     {
         if (!File.Exists(Path))
         {
@@ -48,28 +111,7 @@ public sealed class HistoryJournal(string path)
             text = reader.ReadToEnd();
         }
 
-        var records = new List<JournalRecord>();
-        foreach (string line in text.Split('\n'))
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                if (JsonSerializer.Deserialize(line, JournalJsonContext.Default.JournalRecord) is { Id.Length: > 0, Type.Length: > 0 } record)
-                {
-                    records.Add(record);
-                }
-            }
-            catch (JsonException)
-            {
-                // A line torn by a crash: the record it began was never confirmed, so it never counted.
-            }
-        }
-
-        return records;
+        return text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => !string.IsNullOrWhiteSpace(l));
     }
 }
 

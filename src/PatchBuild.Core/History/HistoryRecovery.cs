@@ -12,16 +12,22 @@ public static class HistoryRecovery
     public const string RecoveredReason = "interrupted; undone by recovery";
 
     /// <summary>Returns the ids of the entries undone.</summary>
-    public static IReadOnlyList<string> Recover(HistoryPaths paths, IReadOnlyList<JournalRecord> records)
+    public static IReadOnlyList<string> Recover(HistoryPaths paths)
     {
-        var finished = records.Where(r => r.Type is JournalRecord.Done or JournalRecord.Aborted).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var unfinished = records.Where(r => r.Type == JournalRecord.Begin && !finished.Contains(r.Id)).Reverse().ToList();
+        var journal = new HistoryJournal(paths.Journal);
+        var headers = journal.ReadHeaders();
+        var finished = headers.Where(h => h.Type is JournalRecord.Done or JournalRecord.Aborted).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+        var unfinished = headers
+            .Where(h => h.Type == JournalRecord.Begin && !finished.Contains(h.Id))
+            .Select(h => h.Parse())
+            .OfType<JournalRecord>()
+            .Reverse()
+            .ToList();
         if (unfinished.Count == 0)
         {
             return [];
         }
 
-        var journal = new HistoryJournal(paths.Journal);
         foreach (var entry in unfinished)
         {
             Undo(paths, entry);

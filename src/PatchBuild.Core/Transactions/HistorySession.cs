@@ -50,11 +50,22 @@ public sealed class HistorySession : IDisposable
     public static HistorySession Open(string applyRoot, string? backupDir, TimeSpan lockTimeout, CancellationToken cancellationToken = default)
     {
         var (paths, settings) = Locate(applyRoot, backupDir);
-        PatchArchive.EnsureStateFolder(paths.WorkspaceRoot);
-        var workspaceLock = WorkspaceLock.Acquire(paths.LockFile, lockTimeout, cancellationToken);
+        WorkspaceLock workspaceLock;
         try
         {
-            var recovered = HistoryRecovery.Recover(paths, new HistoryJournal(paths.Journal).ReadAll());
+            PatchArchive.EnsureStateFolder(paths.WorkspaceRoot);
+            workspaceLock = WorkspaceLock.Acquire(paths.LockFile, lockTimeout, cancellationToken);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new PatchException(new PatchError(ErrorCodes.HistoryError, $"Cannot use PatchBuild's state folder '{paths.StateFolder}': {ex.Message}")
+            {
+                Hint = "PatchBuild keeps its journal, backups and lock there; make the folder writable, then run again. Nothing was changed.",
+            });
+        }
+        try
+        {
+            var recovered = HistoryRecovery.Recover(paths);
             return new HistorySession(paths, settings, workspaceLock, recovered);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

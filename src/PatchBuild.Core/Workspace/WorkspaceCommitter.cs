@@ -90,6 +90,14 @@ public static class WorkspaceCommitter
                 throw;
             }
 
+            if (!begun && journal is not null)
+            {
+                throw new PatchException(new PatchError(ErrorCodes.FileWriteError, $"Could not write the journal and backups before changing any file: {ex.Message}")
+                {
+                    Hint = "Check that the disk has room and that .patchbuild (or the backup folder) is writable, then run again. Nothing was changed.",
+                });
+            }
+
             var failed = changes.Except(done).FirstOrDefault();
             throw new PatchException(new PatchError(ErrorCodes.FileWriteError, $"Could not write '{failed?.Path.Relative}': {ex.Message}")
             {

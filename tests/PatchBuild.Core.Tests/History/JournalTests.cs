@@ -41,6 +41,23 @@ public class JournalTests
     }
 
     [Fact]
+    public void Headers_agree_with_full_records_and_parse_on_demand()
+    {
+        using var ws = new TempWorkspace();
+        Directory.CreateDirectory(ws.State);
+        var journal = new HistoryJournal(ws.Journal);
+        journal.Append(new JournalRecord { Type = JournalRecord.Begin, Id = "one", Time = DateTimeOffset.UtcNow, Summary = "quote \" and \\ inside" });
+        journal.Append(new JournalRecord { Type = JournalRecord.Done, Id = "one", Time = DateTimeOffset.UtcNow });
+        File.AppendAllText(ws.Journal, "{ \"id\": \"two\", \"type\": \"begin\", \"time\": \"2026-01-01T00:00:00Z\" }\n{\"type\":\"done\",\"id\":\"tor");
+
+        var headers = journal.ReadHeaders();
+
+        Assert.Equal(journal.ReadAll().Select(r => (r.Type, r.Id)), headers.Select(h => (h.Type, h.Id)));
+        Assert.Equal([("begin", "one"), ("done", "one"), ("begin", "two")], headers.Select(h => (h.Type, h.Id)));
+        Assert.Equal("quote \" and \\ inside", headers[0].Parse()!.Summary);
+    }
+
+    [Fact]
     public async Task Nothing_to_change_writes_no_entry()
     {
         using var ws = new TempWorkspace();

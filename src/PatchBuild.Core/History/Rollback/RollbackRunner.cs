@@ -27,6 +27,14 @@ public static class RollbackRunner
         {
             return new RollbackResult(false) { DryRun = options.DryRun, Errors = [ex.Error] };
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new RollbackResult(false)
+            {
+                DryRun = options.DryRun,
+                Errors = [new PatchError(ErrorCodes.HistoryError, $"The rollback could not finish: {ex.Message}") { Hint = "Fix the file access problem and run the rollback again; an interrupted rollback is undone first." }],
+            };
+        }
     }
 
     private static async Task<RollbackResult> RunInSessionAsync(HistorySession session, RollbackOptions options, CancellationToken cancellationToken)
