@@ -1,5 +1,4 @@
 using System.Text;
-using DiffPlex;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.Reporting;
@@ -52,7 +51,7 @@ public static class UnifiedDiffWriter
         bool newlineStyleChanged = before is not null && after is not null && oldDoc.Lines.Count > 0 && newDoc.Lines.Count > 0 && oldDoc.Newline != newDoc.Newline;
         string[] oldTokens = Tokens(oldDoc, "");
         string[] newTokens = Tokens(newDoc, newlineStyleChanged ? "\r" : "");
-        var blocks = new Differ().CreateCustomDiffs("old", "new", ignoreWhiteSpace: false, chunker: text => text == "old" ? oldTokens : newTokens).DiffBlocks;
+        var blocks = LineDiff.Compute(oldTokens, newTokens);
         if (blocks.Count == 0)
         {
             // An empty file created or deleted, or a change no line shows (a byte order mark): git writes no hunk.
@@ -69,34 +68,34 @@ public static class UnifiedDiffWriter
         {
             // Merge blocks whose context would overlap into one hunk.
             int j = i;
-            while (j + 1 < blocks.Count && blocks[j + 1].DeleteStartA - (blocks[j].DeleteStartA + blocks[j].DeleteCountA) <= 2 * context)
+            while (j + 1 < blocks.Count && blocks[j + 1].DeleteStart - (blocks[j].DeleteStart + blocks[j].DeleteCount) <= 2 * context)
             {
                 j++;
             }
 
-            int oldStart = Math.Max(0, blocks[i].DeleteStartA - context);
-            int oldEnd = Math.Min(oldTokens.Length, blocks[j].DeleteStartA + blocks[j].DeleteCountA + context);
-            int newStart = blocks[i].InsertStartB - (blocks[i].DeleteStartA - oldStart);
-            int newEnd = blocks[j].InsertStartB + blocks[j].InsertCountB + (oldEnd - (blocks[j].DeleteStartA + blocks[j].DeleteCountA));
+            int oldStart = Math.Max(0, blocks[i].DeleteStart - context);
+            int oldEnd = Math.Min(oldTokens.Length, blocks[j].DeleteStart + blocks[j].DeleteCount + context);
+            int newStart = blocks[i].InsertStart - (blocks[i].DeleteStart - oldStart);
+            int newEnd = blocks[j].InsertStart + blocks[j].InsertCount + (oldEnd - (blocks[j].DeleteStart + blocks[j].DeleteCount));
 
             sb.Append("@@ -").Append(Range(oldStart, oldEnd - oldStart)).Append(" +").Append(Range(newStart, newEnd - newStart)).Append(" @@\n");
             int a = oldStart;
             for (int k = i; k <= j; k++)
             {
                 var block = blocks[k];
-                for (; a < block.DeleteStartA; a++)
+                for (; a < block.DeleteStart; a++)
                 {
                     oldSide.Append(sb, ' ', a);
                 }
 
-                for (int d = 0; d < block.DeleteCountA; d++, a++)
+                for (int d = 0; d < block.DeleteCount; d++, a++)
                 {
                     oldSide.Append(sb, '-', a);
                 }
 
-                for (int n = 0; n < block.InsertCountB; n++)
+                for (int n = 0; n < block.InsertCount; n++)
                 {
-                    newSide.Append(sb, '+', block.InsertStartB + n);
+                    newSide.Append(sb, '+', block.InsertStart + n);
                 }
             }
 

@@ -42,6 +42,22 @@ public class GitDiffDifferentialTests
         await AssertApplies(scenario, target, scenario.Expected(_ => "", crlf: true), "crlf");
     }
 
+    [Fact]
+    public void Generated_diffs_cover_every_kind_of_change()
+    {
+        var diffs = Seeds.Select(s => (int)s[0]).Select(seed =>
+        {
+            using var scenario = Scenario.Create(seed, Sources.Value);
+            return scenario.Diff;
+        }).ToList();
+        foreach (string mark in new[] { "rename from ", "deleted file mode ", "new file mode ", "\\ No newline at end of file", "\n@@ -" })
+        {
+            Assert.Contains(diffs, d => d.Contains(mark, StringComparison.Ordinal));
+        }
+
+        Assert.Contains(diffs, d => d.Split("\n@@ -").Length > 4);
+    }
+
     private static async Task AssertApplies(Scenario scenario, TempTree target, SortedDictionary<string, byte[]> expected, string variant)
     {
         var result = await Engine.ApplyAsync(target, scenario.Diff);

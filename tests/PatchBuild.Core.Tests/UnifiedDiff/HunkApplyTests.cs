@@ -310,3 +310,54 @@ public class HunkApplyTests
         Assert.Contains("-b\n+B\n", result.Diff);
     }
 }
+
+public class HunkIdempotencyTests
+{
+    [Fact]
+    public async Task Appending_at_the_end_twice_appends_once()
+    {
+        using var tree = new TempTree();
+        tree.Write("f.txt", "a\nb\nc\n");
+        const string diff = "--- a/f.txt\n+++ b/f.txt\n@@ -1,3 +1,4 @@\n a\n b\n c\n+d\n";
+        Assert.True((await Engine.ApplyAsync(tree, diff)).Success);
+        var again = await Engine.ApplyAsync(tree, diff);
+        Assert.True(again.Success);
+        Assert.Equal("skipped", again.Files[0].Status);
+        Assert.Equal("a\nb\nc\nd\n", tree.Read("f.txt"));
+    }
+
+    [Fact]
+    public async Task Prepending_at_the_start_twice_prepends_once()
+    {
+        using var tree = new TempTree();
+        tree.Write("f.txt", "a\nb\nc\nd\n");
+        const string diff = "--- a/f.txt\n+++ b/f.txt\n@@ -1,3 +1,4 @@\n+top\n a\n b\n c\n";
+        Assert.True((await Engine.ApplyAsync(tree, diff)).Success);
+        Assert.Equal("skipped", (await Engine.ApplyAsync(tree, diff)).Files[0].Status);
+        Assert.Equal("top\na\nb\nc\nd\n", tree.Read("f.txt"));
+    }
+
+    [Fact]
+    public async Task Final_newline_only_change_reapplied_is_skipped()
+    {
+        using var tree = new TempTree();
+        tree.Write("f.txt", "a\nb");
+        const string diff = "--- a/f.txt\n+++ b/f.txt\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n";
+        Assert.Equal("applied", (await Engine.ApplyAsync(tree, diff)).Files[0].Status);
+        Assert.Equal("a\nb\n", tree.Read("f.txt"));
+        Assert.Equal("skipped", (await Engine.ApplyAsync(tree, diff)).Files[0].Status);
+    }
+
+    [Fact]
+    public async Task Renamed_and_edited_file_reapplied_is_skipped()
+    {
+        using var tree = new TempTree();
+        tree.Write("a.txt", "keep\nold\nkeep\n");
+        const string diff = "diff --git a/a.txt b/b.txt\nsimilarity index 70%\nrename from a.txt\nrename to b.txt\n--- a/a.txt\n+++ b/b.txt\n@@ -1,3 +1,3 @@\n keep\n-old\n+new\n keep\n";
+        Assert.True((await Engine.ApplyAsync(tree, diff)).Success);
+        var again = await Engine.ApplyAsync(tree, diff);
+        Assert.True(again.Success, again.Error?.Message);
+        Assert.All(again.Files, f => Assert.Equal("skipped", f.Status));
+        Assert.Empty(again.Changes);
+    }
+}

@@ -11,7 +11,8 @@ internal static class FileChangeBuilder
     private const string RegularFile = "100644";
     private const string ExecutableFile = "100755";
 
-    public static void Add(FileDiff diff, List<FileChange> files, List<PatchWarning> warnings, string? sourcePath)
+    /// <param name="number">1-based number of this file diff in the patch, used as its modification's number.</param>
+    public static void Add(FileDiff diff, int number, List<FileChange> files, List<PatchWarning> warnings, string? sourcePath)
     {
         RejectUnsupported(diff, sourcePath);
         WarnAboutModes(diff, warnings, sourcePath);
@@ -54,7 +55,7 @@ internal static class FileChangeBuilder
                     new HunkModification
                     {
                         Hunks = diff.Hunks,
-                        Number = files.Sum(f => f.Modifications.Count) + 1,
+                        Number = number,
                         PatchLine = diff.Hunks[0].PatchLine,
                         RawText = diff.RawText,
                     },

@@ -45,31 +45,32 @@ internal static class GitPath
 
         if (rest.EndsWith('"'))
         {
-            for (int i = rest.IndexOf(" \"", StringComparison.Ordinal); i >= 0; i = rest.IndexOf(" \"", i + 1, StringComparison.Ordinal))
+            // An unquoted first name holds no quote (git would have quoted it), so the second starts at the first ' "'.
+            int i = rest.IndexOf(" \"", StringComparison.Ordinal);
+            if (i >= 0 && TryReadQuoted(rest, i + 1, out string second, out int end) && end == rest.Length)
             {
-                if (TryReadQuoted(rest, i + 1, out string second, out int end) && end == rest.Length)
-                {
-                    return (rest[..i], second);
-                }
+                return (rest[..i], second);
             }
         }
 
-        string? fallback = null;
-        for (int i = rest.IndexOf(' '); i >= 0; i = rest.IndexOf(' ', i + 1))
+        // Equal names with same-length prefixes ("a/x b/x") split exactly in the middle.
+        int middle = rest.Length / 2;
+        if (rest.Length % 2 == 1 && rest[middle] == ' ')
         {
-            string left = rest[..i], right = rest[(i + 1)..];
-            if (WithoutFirstComponent(left) == WithoutFirstComponent(right) || left == right)
+            string left = rest[..middle], right = rest[(middle + 1)..];
+            if (left == right || WithoutFirstComponent(left) == WithoutFirstComponent(right))
             {
                 return (left, right);
             }
-
-            if (fallback is null && right.StartsWith("b/", StringComparison.Ordinal))
-            {
-                fallback = left;
-            }
         }
 
-        return fallback is null ? (null, null) : (fallback, rest[(fallback.Length + 1)..]);
+        int split = rest.IndexOf(" b/", StringComparison.Ordinal);
+        if (split < 0)
+        {
+            split = rest.IndexOf(' ');
+        }
+
+        return split < 0 ? (null, null) : (rest[..split], rest[(split + 1)..]);
     }
 
     public static string WithoutFirstComponent(string path)

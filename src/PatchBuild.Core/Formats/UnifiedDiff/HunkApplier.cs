@@ -44,7 +44,8 @@ public sealed class HunkApplier : IModificationApplier
     }
 
     // The result is present when every hunk's new side is found (where the earlier hunks lead) and the old side
-    // either is not, or only further away. Hunks with an empty new side prove nothing by matching, so at least
+    // either is not, or only at a worse place: one that contradicts a hunk's file-edge context, or further away.
+    // (Without the edge rule, a hunk that appends at the end of the file would append again on every run.) Hunks with an empty new side prove nothing by matching, so at least
     // one hunk must bring lines (or the file must be empty, as a diff that deletes everything leaves it).
     private static bool IsAlreadyApplied(TargetLines target, List<PreparedHunk> hunks, PlacementResult forward)
     {
@@ -54,7 +55,8 @@ public sealed class HunkApplier : IModificationApplier
         }
 
         var reverse = HunkPlacer.Place(target, hunks, newSide: true, maxFuzz: 0);
-        return reverse.AllPlaced && (!forward.AllPlaced || reverse.TotalDeviation < forward.TotalDeviation);
+        return reverse.AllPlaced &&
+               (!forward.AllPlaced || (reverse.MissedEdges, reverse.TotalDeviation).CompareTo((forward.MissedEdges, forward.TotalDeviation)) < 0);
     }
 
     private static TextDocument Build(TextDocument original, List<PreparedHunk> hunks, PlacementResult placement)

@@ -1,7 +1,9 @@
 namespace PatchBuild.Core.Formats.UnifiedDiff;
 
 /// <summary>Where one hunk goes: the index its whole side would start at, and the edge context lines fuzz ignored.</summary>
-internal readonly record struct HunkPlacement(int Start, int IgnoredLeading, int IgnoredTrailing, int Fuzz, int Offset, int Deviation);
+/// <c>MissedEdge</c>: the hunk's context says it sits at the start or end of the file (less context on that side
+/// than on the other, as diff writes there), but it was placed elsewhere.
+internal readonly record struct HunkPlacement(int Start, int IgnoredLeading, int IgnoredTrailing, int Fuzz, int Offset, int Deviation, bool MissedEdge);
 
 /// <summary>The hunks placed in order, or the first one that could not be.</summary>
 internal sealed class PlacementResult
@@ -16,7 +18,9 @@ internal sealed class PlacementResult
 
     public bool AllPlaced => FailedHunk < 0;
 
-    public bool Exact => AllPlaced && Placements.All(p => p.Offset == 0 && p.Fuzz == 0);
+    public bool Exact => AllPlaced && Placements.All(p => p.Offset == 0 && p.Fuzz == 0 && !p.MissedEdge);
+
+    public int MissedEdges => Placements.Count(p => p.MissedEdge);
 
     /// <summary>How far the hunks landed from where the previous ones led to expect them, in lines.</summary>
     public long TotalDeviation => Placements.Sum(p => (long)Math.Abs(p.Deviation));
@@ -57,7 +61,9 @@ internal static class HunkPlacer
                 }
 
                 int start = position - leading;
-                result.Placements.Add(new HunkPlacement(start, leading, trailing, fuzz, start - side.StatedIndex, start - expected));
+                bool missedEdge = (hunk.LeadingContext < hunk.TrailingContext && start != 0) ||
+                                  (hunk.TrailingContext < hunk.LeadingContext && start + length != target.Count);
+                result.Placements.Add(new HunkPlacement(start, leading, trailing, fuzz, start - side.StatedIndex, start - expected, missedEdge));
                 delta = start - side.StatedIndex;
                 min = position + (length - leading - trailing);
                 placed = true;

@@ -17,7 +17,7 @@ public static class UnifiedDiffParser
         var reader = new HunkReader(lines);
         var files = new List<FileChange>();
         var warnings = new List<PatchWarning>();
-        bool sawFileDiff = false;
+        int fileDiffs = 0;
         while (lines.Index < lines.Count)
         {
             string line = lines.Current;
@@ -49,11 +49,10 @@ public static class UnifiedDiffParser
                 continue;
             }
 
-            sawFileDiff = true;
-            FileChangeBuilder.Add(diff, files, warnings, sourcePath);
+            FileChangeBuilder.Add(diff, ++fileDiffs, files, warnings, sourcePath);
         }
 
-        if (!sawFileDiff)
+        if (fileDiffs == 0)
         {
             throw new PatchException(new PatchError(ErrorCodes.InvalidPatchFile, $"'{(sourcePath is null ? "The input" : Path.GetFileName(sourcePath))}' holds no file diff.")
             {
