@@ -149,6 +149,18 @@ public class HunkApplyTests
     }
 
     [Fact]
+    public async Task Fuzz_can_ignore_trailing_context_beyond_the_end_of_the_file()
+    {
+        using var tree = new TempTree();
+        tree.Write("f.txt", Numbered(1, 6));
+        string diff = "--- a/f.txt\n+++ b/f.txt\n@@ -2,6 +2,6 @@\n line 2\n line 3\n-line 4\n+LINE 4\n line 5\n line 6\n line 7\n";
+        Assert.Equal(ErrorCodes.Conflict, (await Engine.ApplyAsync(tree, diff)).Error?.Code);
+        var result = await Engine.ApplyAsync(tree, diff, new ApplyOptions { Fuzz = 1 });
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal(Numbered(1, 6).Replace("line 4\n", "LINE 4\n"), tree.Read("f.txt"));
+    }
+
+    [Fact]
     public async Task Fuzz_never_ignores_removed_lines()
     {
         using var tree = new TempTree();
@@ -170,7 +182,7 @@ public class HunkApplyTests
         Assert.Equal("f.txt", error.File);
         Assert.Equal(8, error.Line);
         Assert.Contains("Hunk 2 (@@ -19,5 +19,5 @@)", error.Message);
-        Assert.Contains("closest match is at line 19", error.Message);
+        Assert.Contains("closest match is at line 19, where 4 of its 5 old line(s) (80%) are equal", error.Message);
         Assert.Contains("'line 21' but the file has 'line twenty-one'", error.Message);
         Assert.Equal(2, error.Context["hunk"]);
         Assert.Equal(19, error.Context["statedLine"]);

@@ -85,7 +85,8 @@ public sealed class HunkApplier : IModificationApplier
             }
 
             cursor = regionEnd;
-            touchesEnd = place.Start + oldLength == source.Count;
+            // (Trailing context that fuzz ignored may reach past the end of a file that lost its last lines.)
+            touchesEnd = place.Start + oldLength >= source.Count;
             last = hunk;
         }
 

@@ -13,7 +13,7 @@ internal static class HunkConflict
         var old = hunk.Old;
         var (position, equal) = target.Closest(old, forward.FailedExpected);
         double similarity = old.Lines.Length == 0 ? 0 : (double)equal / old.Lines.Length;
-        string percent = similarity.ToString("P0", CultureInfo.InvariantCulture);
+        string percent = Math.Round(similarity * 100).ToString(CultureInfo.InvariantCulture) + "%";
         int statedLine = Math.Max(1, hunk.Hunk.OldStart);
         int expectedLine = forward.FailedExpected + 1;
         string where = expectedLine == statedLine ? $"line {statedLine}" : $"line {expectedLine} (stated {statedLine}, shifted by the hunks before it)";

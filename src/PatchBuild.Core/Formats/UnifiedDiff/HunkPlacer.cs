@@ -48,8 +48,8 @@ internal static class HunkPlacer
             {
                 int leading = Math.Min(fuzz, hunk.LeadingContext);
                 int trailing = Math.Min(fuzz, hunk.TrailingContext);
-                bool fuzzAddsNothing = fuzz > 0 && leading < fuzz && trailing < fuzz && leading == Math.Min(fuzz - 1, hunk.LeadingContext) && trailing == Math.Min(fuzz - 1, hunk.TrailingContext);
-                if (fuzzAddsNothing || (length > 0 && leading + trailing >= length))
+                // Past the longer edge's context, more fuzz ignores nothing more; and something must be left to match.
+                if ((fuzz > 0 && fuzz > Math.Max(hunk.LeadingContext, hunk.TrailingContext)) || (length > 0 && leading + trailing >= length))
                 {
                     break;
                 }
