@@ -57,7 +57,7 @@ internal static class ContentDetectors
             new(SafetyRules.WeakenedSecurity, ["DangerousAcceptAnyServerCertificateValidator"], "DangerousAcceptAnyServerCertificateValidator", ignoreCase: false),
             new(SafetyRules.WeakenedSecurity, ["ServerCertificateValidationCallback"],
                 @"ServicePointManager\s*\.\s*ServerCertificateValidationCallback\s*(\+?=)", ignoreCase: false),
-            new(SafetyRules.WeakenedSecurity, ["AllowAnonymous"], @"\[\s*([\w.]+\s*,\s*)*AllowAnonymous(Attribute)?\b", ignoreCase: false)
+            new(SafetyRules.WeakenedSecurity, ["AllowAnonymous"], @"([\[,]\s*(\w+\s*\.\s*)*AllowAnonymous(Attribute)?\s*(\(\s*\))?\s*[\],]|\.\s*AllowAnonymous\s*\(\s*\))", ignoreCase: false)
             { AppliesTo = FileKinds.IsDotNetCode },
             new(SafetyRules.WeakenedSecurity, ["AllowAnyOrigin", "SetIsOriginAllowed"], AnyOriginPattern, ignoreCase: false)
             { AppliesTo = FileKinds.IsDotNetCode, Confirm = m => m.FileText.Contains("AllowCredentials", StringComparison.Ordinal) },
