@@ -15,6 +15,12 @@ public sealed class CSharpSyntaxChecker(CSharpParseOptions options) : ISyntaxChe
 
     public IReadOnlyList<SyntaxIssue> Check(string text, string path)
     {
+        int depth = NestingGuard.Depth(text, cStyleComments: true);
+        if (depth > NestingGuard.MaxDepth)
+        {
+            return [new SyntaxIssue("NESTING", 1, 1, $"Brackets nest {depth} levels deep (the limit is {NestingGuard.MaxDepth}); the file is too deep to check.")];
+        }
+
         var options = path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase) ? Options.WithKind(SourceCodeKind.Script) : Options;
         var tree = CSharpSyntaxTree.ParseText(text, options, path);
         return Issues(tree.GetDiagnostics());

@@ -16,14 +16,26 @@ public sealed class YamlSyntaxChecker : ISyntaxChecker
 
     public IReadOnlyList<SyntaxIssue> Check(string text, string path)
     {
+        int depth = NestingGuard.Depth(text, cStyleComments: false);
+        if (depth > NestingGuard.MaxDepth)
+        {
+            return [new SyntaxIssue("NESTING", 1, 1, $"Flow collections nest {depth} levels deep (the limit is {NestingGuard.MaxDepth}); the file is too deep to check.")];
+        }
+
+        var parser = new Parser(new StringReader(text));
         try
         {
-            var parser = new Parser(new StringReader(text));
             while (parser.MoveNext())
             {
             }
 
             return [];
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed input instead of a YamlException.
+            var at = parser.Current?.End;
+            return [new SyntaxIssue("YAML", (int)Math.Max(at?.Line ?? 1, 1), (int)Math.Max(at?.Column ?? 1, 1), "The YAML parser could not continue here; check brackets, quotes and indentation.")];
         }
         catch (YamlException ex)
         {
