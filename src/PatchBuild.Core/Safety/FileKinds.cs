@@ -23,7 +23,7 @@ internal static class FileKinds
     {
         string ext = Extension(path);
         return ext.Equals(".props", StringComparison.OrdinalIgnoreCase) || ext.Equals(".targets", StringComparison.OrdinalIgnoreCase) ||
-               (ext.EndsWith("proj", StringComparison.OrdinalIgnoreCase) && ext.Length > 5);
+               (ext.EndsWith("proj", StringComparison.OrdinalIgnoreCase) && ext.Length >= 5);
     }
 
     public static bool IsDotNetCode(string path)
