@@ -78,10 +78,13 @@ public sealed class SyntaxValidator : IPlanValidator
 
     private static ISyntaxChecker[] Checkers(PlanValidationContext context)
     {
-        var project = context.ProjectOrNone;
         return
         [
-            new CSharpSyntaxChecker(CSharpSyntaxChecker.ParseOptions(project.LanguageVersion, project.PreprocessorSymbols)),
+            new CSharpSyntaxChecker(() =>
+            {
+                var project = context.ProjectOrNone;
+                return CSharpSyntaxChecker.ParseOptions(project.LanguageVersion, project.PreprocessorSymbols);
+            }),
             new JsonSyntaxChecker(),
             new XmlSyntaxChecker(),
             new YamlSyntaxChecker(),

@@ -4,11 +4,18 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace PatchBuild.Core.Validation.Syntax;
 
 /// <summary>C# through Roslyn's parser, with the project's language version and preprocessor symbols.</summary>
-public sealed class CSharpSyntaxChecker(CSharpParseOptions options) : ISyntaxChecker
+public sealed class CSharpSyntaxChecker : ISyntaxChecker
 {
+    private readonly Lazy<CSharpParseOptions> _options;
+
+    public CSharpSyntaxChecker(CSharpParseOptions options) => _options = new(options);
+
+    /// <summary>Options made on first use, so a plan without C# never pays for evaluating the project.</summary>
+    public CSharpSyntaxChecker(Func<CSharpParseOptions> options) => _options = new(options);
+
     public bool ReportsAllErrors => true;
 
-    public CSharpParseOptions Options { get; } = options;
+    public CSharpParseOptions Options => _options.Value;
 
     public bool Handles(string path) =>
         path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase);
