@@ -13,5 +13,5 @@ public sealed class ApFormat : IPatchFormat
     public PatchSet Parse(string text, string? sourcePath, ParseOptions options) =>
         throw new PatchException(ErrorCodes.Unsupported, "This format is not implemented yet.");
 
-    public IReadOnlyList<IModificationApplier> Appliers => [];
+    public IReadOnlyList<IModificationApplier> Appliers => [new ApModificationApplier()];
 }
