@@ -38,13 +38,14 @@ public static class Indentation
     }
 
     /// <summary>
-    /// Content written flush left (no indentation on any non-blank line) is moved onto <paramref name="target"/>,
-    /// keeping its inner relative indentation; content that carries its own indentation is kept as written.
+    /// Content written flush left (its common indentation is none: some non-blank line starts at column 0) is moved
+    /// onto <paramref name="target"/>, keeping its inner relative indentation; content whose every line is indented
+    /// carries its own indentation and is kept as written.
     /// Trailing whitespace goes either way.
     /// </summary>
     public static List<string> Adapt(IReadOnlyList<string> content, string target)
     {
-        bool flush = content.Where(l => l.Trim().Length > 0).All(l => Of(l).Length == 0);
+        bool flush = content.Where(l => l.Trim().Length > 0).Any(l => Of(l).Length == 0);
         var result = new List<string>(content.Count);
         foreach (string line in content)
         {
