@@ -142,7 +142,7 @@ internal sealed class ApApplierRun
             return ModificationOutcome.AlreadyApplied("already applied: the content already precedes the snippet");
         }
 
-        var lines = Indentation.Adapt(_content, Indentation.Of(_buffer[region.SnippetFirst]));
+        var lines = Indentation.Adapt(_content, IndentationBefore(region.SnippetFirst));
         _buffer.InsertBefore(region.First, new WrittenBlock(lines, _mod.Number));
         return ModificationOutcome.Applied();
     }
@@ -360,6 +360,24 @@ internal sealed class ApApplierRun
         var next = _buffer.Forward(line + 1).FirstOrDefault(l => l.Text.Trim().Length > 0);
         return next.Text is not null && Indentation.Width(next.Text) > Indentation.Width(text)
             ? Indentation.Of(next.Text)
+            : own + Indentation.Unit(own);
+    }
+
+    /// <summary>Indentation for content inserted before a line: one level deeper when that line closes a block, as
+    /// content put above a closing brace belongs inside the block (mirror of <see cref="IndentationAfter"/>).</summary>
+    private string IndentationBefore(int line)
+    {
+        string text = _buffer[line];
+        string own = Indentation.Of(text);
+        string trimmed = text.TrimStart();
+        if (trimmed.Length == 0 || !"})]".Contains(trimmed[0]))
+        {
+            return own;
+        }
+
+        var previous = _buffer.Backward(line).FirstOrDefault(l => l.Text.Trim().Length > 0);
+        return previous.Text is not null && Indentation.Width(previous.Text) > Indentation.Width(text)
+            ? Indentation.Of(previous.Text)
             : own + Indentation.Unit(own);
     }
 
