@@ -32,6 +32,12 @@ internal sealed class LineEditBuffer
 
     public bool Changed { get; private set; }
 
+    /// <summary>
+    /// How the edits changed the file's bracket balance (opened minus closed), counted over the removed and written
+    /// text only, so the whole-file check costs the size of the edits rather than two passes over the file.
+    /// </summary>
+    public int BracketDelta { get; private set; }
+
     public string this[int line] => _lines[line];
 
     public bool IsRemoved(int line) => _removedBy[line] != 0;
@@ -64,6 +70,7 @@ internal sealed class LineEditBuffer
         int gap = line + 1;
         (_gaps[gap] ??= []).Insert(0, block);
         _written.Add(gap, 1);
+        BracketDelta += block.Balance;
         Changed = true;
     }
 
@@ -72,6 +79,7 @@ internal sealed class LineEditBuffer
     {
         (_gaps[line] ??= []).Add(block);
         _written.Add(line, 1);
+        BracketDelta += block.Balance;
         Changed = true;
     }
 
@@ -79,17 +87,20 @@ internal sealed class LineEditBuffer
     /// anything written between them, and optionally writes a block in its place.</summary>
     public void Replace(int first, int last, WrittenBlock? replacement, int modification)
     {
+        var counter = new BracketCounter();
         int line = first;
         while (line <= last)
         {
             if (line > first && _gaps[line] is { Count: > 0 } blocks)
             {
                 _written.Add(line, -blocks.Count);
+                BracketDelta -= blocks.Sum(b => b.Balance);
                 blocks.Clear();
             }
 
             if (_removedBy[line] == 0)
             {
+                BracketDelta -= counter.Count(_lines[line]).Net;
                 _removedBy[line] = modification;
                 _removed.Add(line, 1);
                 line++;
@@ -210,7 +221,10 @@ internal sealed class LineEditBuffer
 }
 
 /// <summary>Lines one modification wrote, remembered so later locators never match them.</summary>
-internal sealed record WrittenBlock(IReadOnlyList<string> Lines, int Modification);
+internal sealed record WrittenBlock(IReadOnlyList<string> Lines, int Modification)
+{
+    public int Balance { get; } = BracketCounter.Balance(Lines);
+}
 
 /// <summary>A line of the file as it is now; Line is its original index, or -1 when this patch wrote it.</summary>
 internal readonly record struct CurrentLine(string Text, int Line);

@@ -11,52 +11,75 @@ internal sealed class LineIndex
     private const ulong Modulus = (1UL << 61) - 1;
 
     private readonly Dictionary<string, int> _idOf = new(StringComparer.Ordinal);
-    private readonly List<List<int>> _positions = [];
+    private readonly IReadOnlyList<string> _lines;
     private readonly int[] _ids;
+    private readonly int[] _positionStart;
+    private readonly int[] _positions;
     private readonly ulong[] _prefixHash;
     private readonly ulong[] _power;
     private readonly ulong _base;
+    private string[]? _normalized;
     private Dictionary<string, List<int>>? _undecorated;
 
     public LineIndex(IReadOnlyList<string> lines)
     {
-        var original = new List<int>(lines.Count);
-        var ids = new List<int>(lines.Count);
-        var normalized = new List<string>(lines.Count);
+        _lines = lines;
+        var original = new int[lines.Count];
+        var ids = new int[lines.Count];
+        int count = 0;
         CompactAtOrAfter = new int[lines.Count + 1];
+
+        // Trimmed lines are looked up as spans: only the first occurrence of each distinct line allocates a key.
+        var lookup = _idOf.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int i = 0; i < lines.Count; i++)
         {
-            CompactAtOrAfter[i] = original.Count;
-            string key = lines[i].Trim();
-            if (key.Length == 0)
+            CompactAtOrAfter[i] = count;
+            var key = lines[i].AsSpan().Trim();
+            if (key.IsEmpty)
             {
                 continue;
             }
 
-            if (!_idOf.TryGetValue(key, out int id))
+            if (!lookup.TryGetValue(key, out int id))
             {
-                id = _positions.Count;
-                _idOf[key] = id;
-                _positions.Add([]);
+                id = _idOf.Count;
+                lookup[key] = id;
             }
 
-            _positions[id].Add(original.Count);
-            original.Add(i);
-            ids.Add(id);
-            normalized.Add(key);
+            original[count] = i;
+            ids[count] = id;
+            count++;
         }
 
-        CompactAtOrAfter[lines.Count] = original.Count;
-        OriginalLine = [.. original];
-        Normalized = [.. normalized];
-        _ids = [.. ids];
+        CompactAtOrAfter[lines.Count] = count;
+        OriginalLine = original[..count];
+        _ids = ids[..count];
+
+        // Positions per id in one flat array (counting sort): no list per distinct line.
+        _positionStart = new int[_idOf.Count + 1];
+        foreach (int id in _ids)
+        {
+            _positionStart[id + 1]++;
+        }
+
+        for (int id = 0; id < _idOf.Count; id++)
+        {
+            _positionStart[id + 1] += _positionStart[id];
+        }
+
+        _positions = new int[count];
+        var fill = _positionStart[..^1];
+        for (int k = 0; k < count; k++)
+        {
+            _positions[fill[_ids[k]]++] = k;
+        }
 
         // A random base modulo a Mersenne prime: a patch cannot be crafted to collide with the file's text.
         _base = (ulong)Random.Shared.NextInt64(1 << 20, (long)Modulus - 1);
-        _prefixHash = new ulong[_ids.Length + 1];
-        _power = new ulong[_ids.Length + 1];
+        _prefixHash = new ulong[count + 1];
+        _power = new ulong[count + 1];
         _power[0] = 1;
-        for (int k = 0; k < _ids.Length; k++)
+        for (int k = 0; k < count; k++)
         {
             _prefixHash[k + 1] = AddMod(MulMod(_prefixHash[k], _base), (ulong)_ids[k] + 1);
             _power[k + 1] = MulMod(_power[k], _base);
@@ -66,8 +89,8 @@ internal sealed class LineIndex
     /// <summary>Original line index of each compact position.</summary>
     public int[] OriginalLine { get; }
 
-    /// <summary>Trimmed text of each compact position.</summary>
-    public string[] Normalized { get; }
+    /// <summary>Trimmed text of each compact position (built on first use: only error reports need it).</summary>
+    public string[] Normalized => _normalized ??= [.. OriginalLine.Select(i => _lines[i].Trim())];
 
     /// <summary>For each original line (and the end), the compact position of the first non-blank line at or after it.</summary>
     public int[] CompactAtOrAfter { get; }
@@ -76,7 +99,7 @@ internal sealed class LineIndex
 
     public int IdOf(string normalized) => _idOf.TryGetValue(normalized, out int id) ? id : -1;
 
-    public IReadOnlyList<int> PositionsOf(int id) => _positions[id];
+    public ReadOnlySpan<int> PositionsOf(int id) => _positions.AsSpan(_positionStart[id], _positionStart[id + 1] - _positionStart[id]);
 
     /// <summary>True when the compact lines [start, start + ids.Length - from) carry the ids ids[from..].</summary>
     public bool RunEquals(int start, int[] ids, int from, ulong idsHash)
@@ -108,7 +131,7 @@ internal sealed class LineIndex
     }
 
     /// <summary>Compact positions whose line, stripped of list/comment/diff decoration, equals the key (built on first use).</summary>
-    public IReadOnlyList<int> PositionsOfUndecorated(string key)
+    public List<int> PositionsOfUndecorated(string key)
     {
         if (_undecorated is null)
         {

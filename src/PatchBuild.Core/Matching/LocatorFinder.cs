@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace PatchBuild.Core.Matching;
 
 /// <summary>Where a locator occurs in the file's original text (compact positions of each match's first line).</summary>
@@ -49,7 +51,7 @@ internal sealed class LocatorFinder(LineIndex index)
                 return result;
             }
 
-            if (pivot < 0 || index.PositionsOf(ids[t]).Count < index.PositionsOf(ids[pivot]).Count)
+            if (pivot < 0 || index.PositionsOf(ids[t]).Length < index.PositionsOf(ids[pivot]).Length)
             {
                 pivot = t;
             }
@@ -80,7 +82,7 @@ internal sealed class LocatorFinder(LineIndex index)
         }
 
         ulong restHash = index.HashOf(ids, 1);
-        void Consider(IReadOnlyList<int> firstLineCandidates)
+        void Consider(ReadOnlySpan<int> firstLineCandidates)
         {
             foreach (int start in firstLineCandidates)
             {
@@ -92,7 +94,7 @@ internal sealed class LocatorFinder(LineIndex index)
         }
 
         // The file's line carries decoration the locator lacks ("- foo()" in a markdown list, "// foo()" commented out).
-        Consider(index.PositionsOfUndecorated(lines[0]));
+        Consider(CollectionsMarshal.AsSpan(index.PositionsOfUndecorated(lines[0])));
 
         // The locator's first line carries decoration the file lacks.
         string stripped = LineDecoration.Strip(lines[0]);
@@ -104,7 +106,7 @@ internal sealed class LocatorFinder(LineIndex index)
                 Consider(index.PositionsOf(id));
             }
 
-            Consider(index.PositionsOfUndecorated(stripped));
+            Consider(CollectionsMarshal.AsSpan(index.PositionsOfUndecorated(stripped)));
         }
 
         return [.. found];

@@ -216,4 +216,38 @@ public sealed class ApplyActionsTests : IDisposable
         Assert.Contains("-b\n+B\n", result.Diff);
         Assert.Equal("a\nb\n", _ws.Read("a.txt"));
     }
+
+    [Fact]
+    public async Task Insert_into_an_empty_file()
+    {
+        _ws.Write("empty.txt", "");
+        var result = await _ws.ApplyAsync("empty.txt", InsertAfter("^", "first line"));
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("first line\n", _ws.Read("empty.txt"));
+    }
+
+    [Fact]
+    public async Task Many_modifications_on_a_large_file_land_where_they_should()
+    {
+        var lines = Enumerable.Range(0, 20_000).Select(i => i % 10 == 0 ? "}" : $"    call_{i}();").ToList();
+        _ws.Write("big.cs", string.Join("\n", lines) + "\n");
+        var mods = Enumerable.Range(0, 200).Select(k => k % 2 == 0
+            ? Replace($"call_{k * 100 + 5}();", $"done_{k}();")
+            : InsertAfter($"call_{k * 100 + 5}();\ncall_{k * 100 + 6}();", $"added_{k}();")).ToArray();
+        var result = await _ws.ApplyAsync("big.cs", mods);
+        Assert.True(result.Success, result.Error?.Message);
+        var expected = new List<string>();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            int k = (i - 5) / 100;
+            bool target = i % 100 == 5;
+            expected.Add(target && k % 2 == 0 ? $"    done_{k}();" : lines[i]);
+            if (i % 100 == 6 && (i - 6) / 100 % 2 == 1)
+            {
+                expected.Add($"    added_{(i - 6) / 100}();");
+            }
+        }
+
+        Assert.Equal(string.Join("\n", expected) + "\n", _ws.Read("big.cs"));
+    }
 }

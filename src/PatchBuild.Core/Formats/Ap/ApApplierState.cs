@@ -92,17 +92,12 @@ internal sealed class ApApplierState
         }
 
         var lines = Buffer.Materialize();
-        int before = BracketCounter.Balance(_source.Lines);
-        int after = BracketCounter.Balance(lines);
-        if (before != after)
+        if (Buffer.BracketDelta != 0)
         {
-            int delta = after - before;
             context.Warn("BRACKET_BALANCE",
-                $"Bracket balance off by {delta:+0;-0} after this patch ({Text(before)} unclosed before, {Text(after)} after): check that every opened block is closed.");
+                $"Bracket balance off by {Buffer.BracketDelta.ToString("+0;-0", System.Globalization.CultureInfo.InvariantCulture)} after this patch: the edits open and close a different number of brackets. Check that every block they open is closed.");
         }
 
         context.Document = new TextDocument(lines, _source.Newline, endsWithNewline: true, _source.HasBom);
-
-        static string Text(int balance) => balance.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
