@@ -16,6 +16,7 @@ internal sealed class NearMatchFinder(LineIndex index)
         var tokens = _tokens ??= BuildTokenIndex();
         var votes = new Dictionary<int, int>();
         NearMatch? containing = null;
+        var checkedForFragment = new HashSet<int>();
         int work = 0;
         for (int t = 0; t < lines.Count && work < MaxVotes; t++)
         {
@@ -39,7 +40,8 @@ internal sealed class NearMatchFinder(LineIndex index)
                         votes[start] = votes.GetValueOrDefault(start) + 1;
                     }
 
-                    if (containing is null && index.Normalized[k].Length > lines[t].Length
+                    // Only the first line is checked for being a fragment, each file line once: bounded by the file's size.
+                    if (containing is null && t == 0 && checkedForFragment.Add(k) && index.Normalized[k].Length > lines[t].Length
                         && index.Normalized[k].Contains(lines[t], StringComparison.Ordinal))
                     {
                         containing = new NearMatch(index.OriginalLine[k] + 1, 1.0, index.Normalized[k]);

@@ -39,29 +39,53 @@ public static class FailureReportWriter
             var apFailures = folderFailures.Where(f => f.Patch.Format == PatchFormat.Ap).ToList();
             if (apFailures.Count > 0)
             {
-                await WriteAsync(retryPath, ApRetryPatch.Render(apFailures), cancellationToken).ConfigureAwait(false);
-                written.Add(retryPath);
+                if (await TryWriteAsync(retryPath, ApRetryPatch.Render(apFailures), cancellationToken).ConfigureAwait(false))
+                {
+                    written.Add(retryPath);
+                }
             }
             else
             {
                 DeleteIfPresent(retryPath);
             }
 
-            await WriteAsync(reportPath, FailureReport.Render(workspace, changes, folderFailures, apFailures.Count > 0 ? RetryPatchName : null), cancellationToken).ConfigureAwait(false);
-            written.Add(reportPath);
+            string report = FailureReport.Render(workspace, changes, folderFailures, written.Contains(retryPath) ? RetryPatchName : null);
+            if (await TryWriteAsync(reportPath, report, cancellationToken).ConfigureAwait(false))
+            {
+                written.Add(reportPath);
+            }
         }
 
         return written;
     }
 
-    private static Task WriteAsync(string path, string text, CancellationToken cancellationToken) =>
-        WorkspaceCommitter.WriteAtomicallyAsync(path, new UTF8Encoding(false).GetBytes(text), cancellationToken);
+    // The run's changes are already committed: a report that cannot be written (read-only folder) must not turn
+    // a partial success into a crash, so it is simply not listed.
+    private static async Task<bool> TryWriteAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WorkspaceCommitter.WriteAtomicallyAsync(path, new UTF8Encoding(false).GetBytes(text), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     private static void DeleteIfPresent(string path)
     {
-        if (File.Exists(path))
+        try
         {
-            File.Delete(path);
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A stale report that cannot be removed is harmless; the next clean run tries again.
         }
     }
 }

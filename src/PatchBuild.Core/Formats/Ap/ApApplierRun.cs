@@ -325,8 +325,22 @@ internal sealed class ApApplierRun
             }
         }
 
-        for (int offset = 0; offset + regionKey.Count <= _contentKey.Count; offset++)
+        if (regionKey.Count == 0 || regionKey.Count > _contentKey.Count)
         {
+            return false;
+        }
+
+        // Candidate offsets must agree on the region's first and last line; verifying a bounded number of them keeps
+        // a pathological, highly repetitive content from costing content × region comparisons.
+        int verified = 0;
+        for (int offset = 0; offset + regionKey.Count <= _contentKey.Count && verified < 64; offset++)
+        {
+            if (_contentKey[offset] != regionKey[0] || _contentKey[offset + regionKey.Count - 1] != regionKey[^1])
+            {
+                continue;
+            }
+
+            verified++;
             if (_contentKey.Skip(offset).Take(regionKey.Count).SequenceEqual(regionKey)
                 && (offset == 0 || Ends(_buffer.Backward(region.First), _contentKey.GetRange(0, offset)))
                 && (offset + regionKey.Count == _contentKey.Count
