@@ -133,4 +133,25 @@ public sealed class ApplyIdempotencyTests : IDisposable
         string text = await AssertIdempotent("a.txt", "a\nb\n", InsertAfter("a", "a1"), Replace("a", "A"));
         Assert.Equal("A\na1\nb\n", text);
     }
+
+    [Fact]
+    public async Task Moved_declaration_twice()
+    {
+        string text = await AssertIdempotent("a.cs", "class Foo {\n    int x;\n}\n", InsertAfter("class Foo {", "class Bar {\n}"));
+        Assert.Equal("class Foo {\n    int x;\n}\nclass Bar {\n}\n", text);
+    }
+
+    [Fact]
+    public async Task Repeated_locator_inserts_twice()
+    {
+        string text = await AssertIdempotent("a.txt", "item\nx\nitem\ny\n", InsertAfter("item", "first"), InsertAfter("item", "second"));
+        Assert.Equal("item\nfirst\nx\nitem\nsecond\ny\n", text);
+    }
+
+    [Fact]
+    public async Task Delete_with_blank_line_options_twice()
+    {
+        string text = await AssertIdempotent("a.txt", "a\n\nb\n\nc\n", Delete("b") with { IncludeLeadingBlankLines = 1 });
+        Assert.Equal("a\n\nc\n", text);
+    }
 }

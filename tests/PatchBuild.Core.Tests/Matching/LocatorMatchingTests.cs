@@ -194,4 +194,42 @@ public sealed class LocatorMatchingTests : IDisposable
         Assert.True(result.Success, result.Error?.Message);
         Assert.Equal("x\n  gamma\ny\n", _ws.Read("a.txt"));
     }
+
+    [Fact]
+    public async Task Insert_after_with_scope_end_goes_after_the_whole_block()
+    {
+        _ws.Write("c.cs", "class C\n{\n    void A()\n    {\n        x();\n    }\n}\n");
+        var result = await _ws.ApplyAsync("c.cs", InsertAfter("void A()", "void B() { }") with { ScopeEnd = true });
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("class C\n{\n    void A()\n    {\n        x();\n    }\n    void B() { }\n}\n", _ws.Read("c.cs"));
+    }
+
+    [Fact]
+    public async Task Anchor_consumed_by_an_earlier_modification_is_reported()
+    {
+        _ws.Write("a.txt", "head\nbody\n");
+        var result = await _ws.ApplyAsync("a.txt", Replace("head", "HEAD"), Replace("body", "BODY") with { Anchor = "head" });
+        Assert.Equal(ErrorCodes.LocatorConsumed, result.Error!.Code);
+        Assert.Equal("anchor", result.Error.Context["locator"]);
+    }
+
+    [Fact]
+    public async Task Anchor_not_found_carries_near_matches()
+    {
+        _ws.Write("a.cs", "void Compute(int value)\n{\n    run();\n}\n");
+        var result = await _ws.ApplyAsync("a.cs", Replace("run();", "walk();") with { Anchor = "void Compute(long value)" });
+        Assert.Equal(ErrorCodes.AnchorNotFound, result.Error!.Code);
+        var near = Assert.IsAssignableFrom<IReadOnlyList<PatchBuild.Core.Matching.NearMatch>>(result.Error.Context["nearMatches"]);
+        Assert.Equal(1, near[0].Line);
+    }
+
+    [Fact]
+    public async Task Strict_mode_still_applies_exact_matches()
+    {
+        _ws.Write("a.txt", "a\nb\n");
+        var result = await _ws.ApplyAsync(_ws.Patch("a.txt", Replace("b", "c")), new ApplyOptions { Strict = true });
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Empty(result.Warnings);
+        Assert.Equal("a\nc\n", _ws.Read("a.txt"));
+    }
 }
