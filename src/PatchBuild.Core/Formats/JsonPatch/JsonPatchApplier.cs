@@ -38,7 +38,21 @@ public sealed class JsonPatchApplier : IModificationApplier
             }
         }
 
-        string after = target.Render();
+        string after;
+        try
+        {
+            after = target.Render();
+        }
+        catch (JsonPatchFailure failure)
+        {
+            throw new PatchException(new PatchError(failure.Code, $"patches[{patch.EntryIndex}] on '{file}': {failure.Message}")
+            {
+                File = file,
+                Hint = failure.Hint + " No file was changed.",
+                Context = new Dictionary<string, object?> { ["entry"] = patch.EntryIndex },
+            });
+        }
+
         if (patch.ExpectedDiff is { } diff)
         {
             after = PatchJsonAgreement.Check(after, diff, context, patch, yaml);
@@ -68,7 +82,7 @@ public sealed class JsonPatchApplier : IModificationApplier
         catch (Exception ex) when (ex is JsoncSyntaxException or YamlException)
         {
             string kind = yaml ? "YAML" : "JSON";
-            string detail = ex is YamlException y ? $"{y.Message} (line {y.Start.Line}, column {y.Start.Column})" : ex.Message;
+            string detail = ex.Message;
             throw new PatchException(new PatchError(ErrorCodes.ValidationFailed,
                 $"patches[{patch.EntryIndex}]: '{file}' is not valid {kind} ({detail}), so its operations cannot apply.")
             {

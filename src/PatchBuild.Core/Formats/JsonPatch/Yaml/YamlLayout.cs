@@ -9,7 +9,7 @@ namespace PatchBuild.Core.Formats.JsonPatch.Yaml;
 /// with an explicit "---", and the comment block at the top of the file. The same pass enforces the nesting
 /// limit, so a hostile document is refused before any recursive code sees it.
 /// </summary>
-internal sealed record YamlLayout(int Indent, bool IndentedSequences, bool ExplicitStart, string Header)
+internal sealed record YamlLayout(int Indent, bool IndentedSequences, bool ExplicitStart, string Header, string Trailer)
 {
     public const int MaxDepth = 256;
 
@@ -64,7 +64,7 @@ internal sealed record YamlLayout(int Indent, bool IndentedSequences, bool Expli
             }
         }
 
-        return new YamlLayout(indent ?? 2, indentedSequences ?? false, explicitStart ?? false, ReadHeader(text));
+        return new YamlLayout(indent ?? 2, indentedSequences ?? false, explicitStart ?? false, ReadHeader(text), ReadTrailer(text));
 
         void Enter(bool block, bool isMapping, long column)
         {
@@ -100,6 +100,19 @@ internal sealed record YamlLayout(int Indent, bool IndentedSequences, bool Expli
                 expectingKey.Push(true);
             }
         }
+    }
+
+    // Comment lines (at column 0) that close the file survive too; comments between entries do not.
+    private static string ReadTrailer(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        int first = lines.Length;
+        while (first > 0 && (lines[first - 1].Length == 0 || lines[first - 1][0] == '#'))
+        {
+            first--;
+        }
+
+        return first == lines.Length || first == 0 ? "" : string.Join("\n", lines[first..]) + "\n";
     }
 
     // The comment lines that open the file (a licence, a "# yaml-language-server" line) survive the re-emit.

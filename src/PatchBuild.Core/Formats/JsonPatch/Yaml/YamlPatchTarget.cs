@@ -21,8 +21,17 @@ internal sealed class YamlPatchTarget : IJsonPatchTarget
     /// <exception cref="YamlException">The text is not YAML, or nests too deep.</exception>
     public YamlPatchTarget(string text, string newline)
     {
-        _layout = YamlLayout.Read(text);
-        _stream.Load(new StringReader(text));
+        try
+        {
+            _layout = YamlLayout.Read(text);
+            _stream.Load(new StringReader(text));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException)
+        {
+            // YamlDotNet reports some malformed input with these instead of a YamlException.
+            throw new YamlException(ex.Message);
+        }
+
         if (_stream.Documents.Count == 0)
         {
             throw new YamlException("the file holds no YAML document");
@@ -104,7 +113,16 @@ internal sealed class YamlPatchTarget : IJsonPatchTarget
             settings = settings.WithIndentedSequences();
         }
 
-        _stream.Save(new Emitter(writer, settings), assignAnchors: false);
+        try
+        {
+            _stream.Save(new Emitter(writer, settings), assignAnchors: false);
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            throw new JsonPatchFailure(Model.ErrorCodes.ValidationFailed, $"the edited YAML could not be written: {ex.Message}",
+                "Simplify the values the operations write (tags and complex keys are not supported).");
+        }
+
         var body = new StringBuilder();
         body.Append(_layout.Header);
         if (_layout.ExplicitStart)
@@ -123,7 +141,7 @@ internal sealed class YamlPatchTarget : IJsonPatchTarget
             body.Append(line.EndsWith(": ", StringComparison.Ordinal) || line.Trim() == "-" ? line.TrimEnd(' ') : line).Append('\n');
         }
 
-        string text = body.ToString().TrimEnd('\n') + "\n";
+        string text = (body.ToString().TrimEnd('\n') + "\n" + _layout.Trailer).ReplaceLineEndings("\n");
         return _newline == "\n" ? text : text.Replace("\n", _newline, StringComparison.Ordinal);
     }
 

@@ -171,7 +171,7 @@ internal static class YamlValues
     {
         string value = scalar.Value ?? "";
         bool plain = scalar.Style is ScalarStyle.Plain or ScalarStyle.Any;
-        if (!plain || scalar.Tag.Value == StringTag)
+        if (!plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == StringTag))
         {
             return JsonValue.Create(value);
         }
