@@ -8,7 +8,8 @@ internal sealed record JsoncLayout(string Newline, string IndentUnit, string Col
 {
     private const int SearchLimit = 64;
 
-    public string Separator => Compact ? "" : " ";
+    // Between inline elements when no sibling shows the way: a document that spaces its colons spaces its commas.
+    public string Separator => Colon.EndsWith(' ') ? " " : "";
 
     public static JsoncLayout Detect(JsoncElement root, string newline)
     {
