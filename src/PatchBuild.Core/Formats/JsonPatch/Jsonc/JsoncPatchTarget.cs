@@ -189,7 +189,7 @@ internal sealed class JsoncPatchTarget : IJsonPatchTarget
     private void SetValue(Location location, Func<string, string> format)
     {
         string indent = LineIndentOf(location);
-        var value = JsoncParser.ParseFragment(format(indent), location.Container, indent);
+        var value = ParseNewValue(format(indent), location.Container, indent);
         var element = ElementAt(location);
         element.ValueText = value.ValueText;
         element.Container = value.Container;
@@ -274,7 +274,7 @@ internal sealed class JsoncPatchTarget : IJsonPatchTarget
             element.Colon = Seg.Of(ColonOf(container));
         }
 
-        var value = JsoncParser.ParseFragment(format(indent), container, indent);
+        var value = ParseNewValue(format(indent), container, indent);
         element.ValueText = value.ValueText;
         element.Container = value.Container;
         container.Elements.Insert(index, element);
@@ -317,6 +317,20 @@ internal sealed class JsoncPatchTarget : IJsonPatchTarget
         container.Elements.RemoveAt(index);
         container.ForgetMemberIndex();
         MarkDirty(container);
+    }
+
+    private static JsoncElement ParseNewValue(string text, JsoncContainer? owner, string indent)
+    {
+        try
+        {
+            return JsoncParser.ParseFragment(text, owner, indent);
+        }
+        catch (JsoncSyntaxException ex)
+        {
+            // The editor writes only valid JSON, so the one way here is a value that nests too deep where it lands.
+            throw new JsonPatchFailure(ErrorCodes.ValidationFailed, $"the result would not be valid: {ex.Message}.",
+                $"Keep documents within {JsoncParser.MaxDepth} levels of nesting.");
+        }
     }
 
     private string LineIndentOf(Location location)

@@ -21,6 +21,8 @@ internal static class YamlValues
 
     private const string StringTag = "tag:yaml.org,2002:str";
 
+    private static readonly JsonSerializerOptions DeepValues = new() { MaxDepth = YamlLayout.MaxDepth * 4 };
+
     public static YamlNode FromJson(JsonElement value, bool flow)
     {
         switch (value.ValueKind)
@@ -64,7 +66,7 @@ internal static class YamlValues
     {
         int budget = MaxNodes;
         var json = ToJsonNode(node, ref budget);
-        return JsonSerializer.SerializeToElement(json);
+        return JsonSerializer.SerializeToElement(json, DeepValues);
     }
 
     public static YamlNode DeepClone(YamlNode node)
