@@ -52,4 +52,12 @@ public class DeepNestingTests
         var patchException = Assert.IsType<PatchException>(ex);
         Assert.Equal(ErrorCodes.ValidationFailed, patchException.Error.Code);
     }
+
+    [Fact]
+    public void Yaml_values_deeper_than_the_serializer_default_can_be_tested()
+    {
+        string nested = new string('[', 100) + new string(']', 100);
+        string doc = "a: " + nested + "\n";
+        Assert.Equal(doc, Apply("d.yaml", doc, $$"""[{"op":"test","path":"/a","value":{{nested}}}]"""));
+    }
 }

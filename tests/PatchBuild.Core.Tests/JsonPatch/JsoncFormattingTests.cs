@@ -186,4 +186,30 @@ public class JsoncFormattingTests
             """);
         Assert.Equal("{\n  \"b\": \"B\",\n  \"d\": [\n    1\n  ]\n}\n", result);
     }
+
+    [Fact]
+    public void Comments_around_the_root_and_a_scalar_root_survive()
+    {
+        Assert.Equal("// head\n[\n  1,\n  2\n] // tail\n", Apply("x.json", "// head\n[\n  1\n] // tail\n", """[{"op":"add","path":"/-","value":2}]"""));
+        Assert.Equal("/* n */ 2\n", Apply("x.json", "/* n */ 1\n", """[{"op":"replace","path":"","value":2}]"""));
+    }
+
+    [Fact]
+    public void Copying_the_whole_document_into_itself_snapshots_it()
+    {
+        Assert.Equal("{\n  \"a\": 1,\n  \"self\": {\n    \"a\": 1\n  }\n}", Apply("x.json", "{\n  \"a\": 1\n}", """[{"op":"copy","from":"","path":"/self"}]"""));
+    }
+
+    [Fact]
+    public void A_member_after_a_block_comment_on_its_line_is_removed_inline()
+    {
+        Assert.Equal("{ /* a */ \"b\": 2 }", Apply("x.json", "{ /* a */ \"a\": 1, \"b\": 2 }", """[{"op":"remove","path":"/a"}]"""));
+    }
+
+    [Fact]
+    public void Removing_the_only_member_leaves_an_empty_object()
+    {
+        Assert.Equal("{\n  \"o\": {}\n}", Apply("x.json", "{\n  \"o\": {\n    \"k\": 1\n  }\n}", """[{"op":"remove","path":"/o/k"}]"""));
+        Assert.Equal("{\n  \"o\": {\n    // keep\n  }\n}", Apply("x.json", "{\n  \"o\": {\n    // keep\n    \"k\": 1\n  }\n}", """[{"op":"remove","path":"/o/k"}]"""));
+    }
 }

@@ -7,6 +7,9 @@ namespace PatchBuild.Core.Formats.JsonPatch.Jsonc;
 /// </summary>
 internal sealed class JsoncContainer(bool isObject, string source, int start, int depth, string baseIndent)
 {
+    private readonly List<JsoncElement> _elements = [];
+    private readonly List<Seg> _gaps = [];
+    private bool _read;
     private Dictionary<string, int>? _memberIndex;
     private string? _lineIndent;
 
@@ -28,10 +31,25 @@ internal sealed class JsoncContainer(bool isObject, string source, int start, in
     /// <summary>Indentation of the line where <see cref="Source"/> begins (a new value's source starts mid-line).</summary>
     public string BaseIndent { get; } = baseIndent;
 
-    public List<JsoncElement> Elements { get; } = [];
+    /// <summary>The children, sliced out of the text the first time anything asks.</summary>
+    public List<JsoncElement> Elements
+    {
+        get
+        {
+            EnsureRead();
+            return _elements;
+        }
+    }
 
     /// <summary>Text before each element and after the last one: always one more than <see cref="Elements"/>.</summary>
-    public List<Seg> Gaps { get; } = [];
+    public List<Seg> Gaps
+    {
+        get
+        {
+            EnsureRead();
+            return _gaps;
+        }
+    }
 
     /// <summary>True once this container or something inside it was edited; its ancestors are then dirty too.</summary>
     public bool Dirty { get; set; }
@@ -73,6 +91,15 @@ internal sealed class JsoncContainer(bool isObject, string source, int start, in
 
     /// <summary>Leading whitespace of the line the opening bracket is on.</summary>
     public string LineIndent => _lineIndent ??= FindLineIndent();
+
+    private void EnsureRead()
+    {
+        if (!_read)
+        {
+            _read = true;
+            JsoncParser.ReadChildren(this, _elements, _gaps);
+        }
+    }
 
     private string FindLineIndent()
     {

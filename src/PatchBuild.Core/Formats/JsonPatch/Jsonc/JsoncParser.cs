@@ -1,23 +1,22 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace PatchBuild.Core.Formats.JsonPatch.Jsonc;
 
 /// <summary>
 /// Reads JSON with the extensions .NET configuration files allow (// and /* */ comments, trailing commas) into
-/// lossless <see cref="JsoncContainer"/>s. One linear pass with an explicit stack: deep nesting gives a clear error
-/// at <see cref="MaxDepth"/>, never a stack overflow.
+/// lossless <see cref="JsoncContainer"/>s. The whole text is validated once by <see cref="Utf8JsonReader"/>
+/// (iterative, allocation-free, depth-limited: deep nesting is a clear error, never a stack overflow); after that
+/// a container's children are sliced out only when an operation reaches into it, so a large document costs one
+/// validation pass plus the containers the pointers visit.
 /// </summary>
 internal static class JsoncParser
 {
     public const int MaxDepth = 256;
 
-    private sealed class Frame(JsoncContainer container, JsoncElement owner, int gapStart)
-    {
-        public JsoncContainer Container { get; } = container;
-        public JsoncElement Owner { get; } = owner;
-        public int GapStart { get; set; } = gapStart;
-        public bool ExpectElement { get; set; } = true;
-    }
+    private static readonly SearchValues<char> Structural = SearchValues.Create("\"{}[]/");
+    private static readonly SearchValues<char> StringEnd = SearchValues.Create("\"\\");
 
     /// <summary>A whole document: trivia, one value, trivia.</summary>
     public static (Seg Leading, JsoncElement Root, Seg Trailing) ParseDocument(string text)
@@ -28,14 +27,9 @@ internal static class JsoncParser
             throw new JsoncSyntaxException("the file holds no JSON value (it is empty or only comments)");
         }
 
-        int end = start;
-        var root = ParseValue(text, ref end, null, 0, "");
-        int after = SkipTrivia(text, end);
-        if (after < text.Length)
-        {
-            throw Error(text, after, "unexpected text after the end of the JSON value");
-        }
-
+        Validate(text, 0);
+        var root = ReadValue(text, start, null, 0, "");
+        int end = root.ValueText.Start + root.ValueText.Length;
         return (new Seg(text, 0, start), root, new Seg(text, end, text.Length - end));
     }
 
@@ -45,133 +39,50 @@ internal static class JsoncParser
     /// </summary>
     public static JsoncElement ParseFragment(string text, JsoncContainer? owner, string baseIndent)
     {
-        int position = 0;
-        var element = ParseValue(text, ref position, owner, owner?.Depth ?? 0, baseIndent);
-        if (SkipTrivia(text, position) != text.Length)
-        {
-            throw Error(text, position, "unexpected text after the value");
-        }
-
-        return element;
+        int depth = owner?.Depth ?? 0;
+        Validate(text, depth);
+        return ReadValue(text, SkipTrivia(text, 0), owner, depth, baseIndent);
     }
 
-    private static JsoncElement ParseValue(string s, ref int pos, JsoncContainer? owner, int baseDepth, string baseIndent)
+    /// <summary>Slices a container's children out of its text (called once, when something first looks inside).</summary>
+    public static void ReadChildren(JsoncContainer container, List<JsoncElement> elements, List<Seg> gaps)
     {
-        var result = new JsoncElement();
-        var frames = new Stack<Frame>();
-        var target = result;
-        int p = pos;
+        string s = container.Source;
+        int p = container.Start + 1;
+        int gapStart = p;
         while (true)
         {
-            // p is at the start of the value of `target`.
-            if (p >= s.Length)
+            int q = SkipTrivia(s, p);
+            char ch = s[q];
+            if (ch == container.Close)
             {
-                throw Error(s, p, "the file ends where a value was expected");
+                gaps.Add(new Seg(s, gapStart, q - gapStart));
+                return;
             }
 
-            char c = s[p];
-            if (c is '{' or '[')
+            if (ch == ',')
             {
-                int depth = (owner?.Depth ?? baseDepth) + 1;
-                if (depth > MaxDepth)
-                {
-                    throw Error(s, p, $"objects and arrays are nested more than {MaxDepth} levels deep");
-                }
-
-                var container = new JsoncContainer(c == '{', s, p, depth, baseIndent) { Parent = owner };
-                target.Container = container;
-                frames.Push(new Frame(container, target, p + 1));
-                p++;
-            }
-            else
-            {
-                int end = ScanScalar(s, p);
-                target.ValueText = new Seg(s, p, end - p);
-                p = end;
-                if (frames.Count == 0)
-                {
-                    pos = p;
-                    return result;
-                }
-
-                frames.Peek().GapStart = p;
+                p = q + 1;
+                continue;
             }
 
-            // Walk through punctuation and closing brackets until the next value starts.
-            while (true)
+            gaps.Add(new Seg(s, gapStart, q - gapStart));
+            var element = new JsoncElement();
+            if (container.IsObject)
             {
-                var frame = frames.Peek();
-                var container = frame.Container;
-                int q = SkipTrivia(s, p);
-                if (q >= s.Length)
-                {
-                    throw Error(s, q, $"the file ends inside an {(container.IsObject ? "object" : "array")} (a '{container.Close}' is missing)");
-                }
-
-                char ch = s[q];
-                if (ch == container.Close)
-                {
-                    container.Gaps.Add(new Seg(s, frame.GapStart, q - frame.GapStart));
-                    container.End = q + 1;
-                    frame.Owner.ValueText = new Seg(s, container.Start, container.End - container.Start);
-                    frames.Pop();
-                    p = q + 1;
-                    if (frames.Count == 0)
-                    {
-                        pos = p;
-                        return result;
-                    }
-
-                    frames.Peek().GapStart = p;
-                    continue;
-                }
-
-                if (!frame.ExpectElement)
-                {
-                    if (ch != ',')
-                    {
-                        throw Error(s, q, $"expected ',' or '{container.Close}'");
-                    }
-
-                    frame.ExpectElement = true;
-                    p = q + 1;
-                    continue;
-                }
-
-                if (ch == ',')
-                {
-                    throw Error(s, q, "unexpected ',' (an element is missing)");
-                }
-
-                var element = new JsoncElement();
-                container.Gaps.Add(new Seg(s, frame.GapStart, q - frame.GapStart));
-                container.Elements.Add(element);
-                frame.ExpectElement = false;
-                if (container.IsObject)
-                {
-                    if (ch != '"')
-                    {
-                        throw Error(s, q, "expected a member name in double quotes");
-                    }
-
-                    int keyEnd = ScanString(s, q);
-                    element.KeyText = new Seg(s, q, keyEnd - q);
-                    element.Key = DecodeString(s, q, keyEnd);
-                    int colon = SkipTrivia(s, keyEnd);
-                    if (colon >= s.Length || s[colon] != ':')
-                    {
-                        throw Error(s, colon, "expected ':' after the member name");
-                    }
-
-                    q = SkipTrivia(s, colon + 1);
-                    element.Colon = new Seg(s, keyEnd, q - keyEnd);
-                }
-
-                target = element;
-                owner = container;
-                p = q;
-                break;
+                int keyEnd = SkipString(s, q);
+                element.KeyText = new Seg(s, q, keyEnd - q);
+                element.Key = DecodeString(s, q, keyEnd);
+                int colon = SkipTrivia(s, keyEnd);
+                q = SkipTrivia(s, colon + 1);
+                element.Colon = new Seg(s, keyEnd, q - keyEnd);
             }
+
+            var value = ReadValue(s, q, container, container.Depth, container.BaseIndent);
+            element.ValueText = value.ValueText;
+            element.Container = value.Container;
+            elements.Add(element);
+            p = gapStart = q + value.ValueText.Length;
         }
     }
 
@@ -193,12 +104,7 @@ internal static class JsoncParser
             else if (c == '/' && p + 1 < s.Length && s[p + 1] == '*')
             {
                 int end = s.IndexOf("*/", p + 2, StringComparison.Ordinal);
-                if (end < 0)
-                {
-                    throw Error(s, p, "a /* comment is never closed with */");
-                }
-
-                p = end + 2;
+                p = end < 0 ? s.Length : end + 2;
             }
             else
             {
@@ -209,173 +115,123 @@ internal static class JsoncParser
         return p;
     }
 
-    private static int ScanScalar(string s, int p)
+    private static JsoncElement ReadValue(string s, int start, JsoncContainer? owner, int ownerDepth, string baseIndent)
+    {
+        int end = SkipValue(s, start);
+        var element = new JsoncElement { ValueText = new Seg(s, start, end - start) };
+        if (s[start] is '{' or '[')
+        {
+            element.Container = new JsoncContainer(s[start] == '{', s, start, ownerDepth + 1, baseIndent) { Parent = owner, End = end };
+        }
+
+        return element;
+    }
+
+    // Only ever runs on validated text, so it can look for structure and nothing else.
+    private static int SkipValue(string s, int p)
     {
         char c = s[p];
         if (c == '"')
         {
-            return ScanString(s, p);
+            return SkipString(s, p);
         }
 
-        if (c == '-' || char.IsAsciiDigit(c))
+        if (c is not ('{' or '['))
         {
-            return ScanNumber(s, p);
-        }
-
-        foreach (string literal in (ReadOnlySpan<string>)["true", "false", "null"])
-        {
-            if (string.CompareOrdinal(s, p, literal, 0, literal.Length) == 0)
+            int i = p;
+            while (i < s.Length && s[i] is not (',' or '}' or ']' or ' ' or '\t' or '\n' or '\r' or '/'))
             {
-                return p + literal.Length;
+                i++;
+            }
+
+            return i;
+        }
+
+        int depth = 0;
+        int at = p;
+        while (true)
+        {
+            at += s.AsSpan(at).IndexOfAny(Structural);
+            switch (s[at])
+            {
+                case '"':
+                    at = SkipString(s, at);
+                    break;
+                case '{' or '[':
+                    depth++;
+                    at++;
+                    break;
+                case '}' or ']':
+                    at++;
+                    if (--depth == 0)
+                    {
+                        return at;
+                    }
+
+                    break;
+                default:
+                    int after = SkipTrivia(s, at);
+                    at = after == at ? at + 1 : after;
+                    break;
             }
         }
-
-        throw Error(s, p, $"unexpected character '{c}' where a value was expected");
     }
 
-    private static int ScanString(string s, int p)
+    private static int SkipString(string s, int p)
     {
         int i = p + 1;
-        while (i < s.Length)
+        while (true)
         {
-            char c = s[i];
-            if (c == '"')
+            i += s.AsSpan(i).IndexOfAny(StringEnd);
+            if (s[i] == '"')
             {
                 return i + 1;
             }
 
-            if (c == '\\')
-            {
-                char next = i + 1 < s.Length ? s[i + 1] : '\0';
-                if (next == 'u')
-                {
-                    if (i + 6 > s.Length || !IsHex4(s, i + 2))
-                    {
-                        throw Error(s, i, "'\\u' must be followed by four hex digits");
-                    }
-
-                    i += 6;
-                    continue;
-                }
-
-                if (next is not ('"' or '\\' or '/' or 'b' or 'f' or 'n' or 'r' or 't'))
-                {
-                    throw Error(s, i, "invalid escape in a string");
-                }
-
-                i += 2;
-                continue;
-            }
-
-            if (c < ' ')
-            {
-                throw Error(s, i, "a string contains a line break or control character (a closing quote may be missing)");
-            }
-
-            i++;
+            i += 2;
         }
-
-        throw Error(s, p, "a string is never closed with '\"'");
     }
 
-    private static bool IsHex4(string s, int start)
+    private static void Validate(string text, int baseDepth)
     {
-        for (int k = start; k < start + 4; k++)
+        byte[] utf8 = Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
         {
-            if (!char.IsAsciiHexDigit(s[k]))
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            MaxDepth = MaxDepth + 1,
+        });
+        try
+        {
+            while (reader.Read())
             {
-                return false;
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && baseDepth + reader.CurrentDepth >= MaxDepth)
+                {
+                    throw Error(utf8, (int)reader.TokenStartIndex, $"objects and arrays are nested more than {MaxDepth} levels deep");
+                }
             }
         }
-
-        return true;
-    }
-
-    private static int ScanNumber(string s, int p)
-    {
-        int i = p;
-        if (s[i] == '-')
+        catch (JsonException ex)
         {
-            i++;
+            string message = ex.Message;
+            int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            string what = (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+            throw new JsoncSyntaxException($"line {ex.LineNumber + 1}, column {ex.BytePositionInLine + 1}: {what}");
         }
-
-        if (i < s.Length && s[i] == '0')
-        {
-            i++;
-        }
-        else if (i < s.Length && char.IsAsciiDigit(s[i]))
-        {
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
-            {
-                i++;
-            }
-        }
-        else
-        {
-            throw Error(s, p, "invalid number");
-        }
-
-        if (i < s.Length && s[i] == '.')
-        {
-            i++;
-            if (i >= s.Length || !char.IsAsciiDigit(s[i]))
-            {
-                throw Error(s, p, "invalid number: digits must follow '.'");
-            }
-
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
-            {
-                i++;
-            }
-        }
-
-        if (i < s.Length && s[i] is 'e' or 'E')
-        {
-            i++;
-            if (i < s.Length && s[i] is '+' or '-')
-            {
-                i++;
-            }
-
-            if (i >= s.Length || !char.IsAsciiDigit(s[i]))
-            {
-                throw Error(s, p, "invalid number: digits must follow the exponent");
-            }
-
-            while (i < s.Length && char.IsAsciiDigit(s[i]))
-            {
-                i++;
-            }
-        }
-
-        return i;
     }
 
     private static string DecodeString(string s, int start, int end)
     {
         var inner = s.AsSpan(start + 1, end - start - 2);
-        if (!inner.Contains('\\'))
-        {
-            return inner.ToString();
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<string>(s.AsSpan(start, end - start))!;
-        }
-        catch (JsonException)
-        {
-            throw Error(s, start, "a member name has an invalid escape");
-        }
+        return inner.Contains('\\') ? JsonSerializer.Deserialize<string>(s.AsSpan(start, end - start))! : inner.ToString();
     }
 
-    private static JsoncSyntaxException Error(string s, int position, string what)
+    private static JsoncSyntaxException Error(byte[] utf8, int position, string what)
     {
-        position = Math.Min(position, s.Length);
         int line = 1, column = 1;
-        for (int i = 0; i < position; i++)
+        for (int i = 0; i < position && i < utf8.Length; i++)
         {
-            if (s[i] == '\n')
+            if (utf8[i] == '\n')
             {
                 line++;
                 column = 1;
