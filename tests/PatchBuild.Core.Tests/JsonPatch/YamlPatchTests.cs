@@ -155,4 +155,18 @@ public class YamlPatchTests
         Assert.Equal(ErrorCodes.InvalidPointer, Fail("a.yml", "a: x\n", """[{"op":"add","path":"/a/b","value":1}]""").Code);
         Assert.Equal(ErrorCodes.InvalidPointer, Fail("a.yml", "a: {b: 1}\n", """[{"op":"move","from":"/a","path":"/a/b/c"}]""").Code);
     }
+
+    [Fact]
+    public void Irregular_indentation_is_made_uniform_and_the_missing_final_newline_stays_missing()
+    {
+        string result = Apply("c.yml", "a:\n  b:\n      c: 1\n  d: 2", """[{"op":"replace","path":"/a/d","value":3}]""");
+        Assert.Equal("a:\n  b:\n    c: 1\n  d: 3", result);
+    }
+
+    [Fact]
+    public void New_collections_inside_flow_collections_are_flow()
+    {
+        string result = Apply("c.yml", "m: {a: 1}\n", """[{"op":"add","path":"/m/b","value":{"c":[1,2]}}]""");
+        Assert.Equal("m: {a: 1, b: {c: [1, 2]}}\n", result);
+    }
 }
