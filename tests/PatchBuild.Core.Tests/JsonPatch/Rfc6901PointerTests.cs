@@ -98,4 +98,13 @@ public class Rfc6901PointerTests
         Assert.Equal(ErrorCodes.InvalidPointer, ex.Error.Code);
         Assert.Equal(0, ex.Error.Context["operation"]);
     }
+
+    [Fact]
+    public void Names_with_broken_escapes_or_values_with_lone_surrogates_never_crash()
+    {
+        string result = Apply("d.json", "{\"\\ud800\": 1, \"b\": 2}", """[{"op":"remove","path":"/b"}]""");
+        Assert.Equal("{\"\\ud800\": 1}", result);
+        var error = Fail("d.yml", "a: 1\n", """[{"op":"add","path":"/b","value":"\ud800"}]""");
+        Assert.Equal(ErrorCodes.InvalidPatchFile, error.Code);
+    }
 }

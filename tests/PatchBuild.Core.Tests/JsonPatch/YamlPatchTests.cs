@@ -169,4 +169,10 @@ public class YamlPatchTests
         string result = Apply("c.yml", "m: {a: 1}\n", """[{"op":"add","path":"/m/b","value":{"c":[1,2]}}]""");
         Assert.Equal("m: {a: 1, b: {c: [1, 2]}}\n", result);
     }
+
+    [Fact]
+    public void New_keys_that_would_read_as_other_types_are_quoted()
+    {
+        Assert.Equal("a: 1\n\"on\": x\n\"12\": v\n", Apply("k.yml", "a: 1\n", """[{"op":"add","path":"/on","value":"x"},{"op":"add","path":"/12","value":"v"}]"""));
+    }
 }

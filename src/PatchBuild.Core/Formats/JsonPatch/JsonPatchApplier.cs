@@ -36,6 +36,12 @@ public sealed class JsonPatchApplier : IModificationApplier
             {
                 throw new PatchException(OperationError(failure.Code, failure.Message, failure.Hint, patch, operation, file));
             }
+            catch (Exception ex) when (ex is InvalidOperationException or JsonException or ArgumentException)
+            {
+                // A value the JSON reader accepted but cannot turn into text, such as a string holding a lone surrogate.
+                throw new PatchException(OperationError(ErrorCodes.InvalidPatchFile, $"the operation's value cannot be used: {ex.Message}",
+                    "Write the value as plain JSON text (strings must be valid Unicode).", patch, operation, file));
+            }
         }
 
         string after;

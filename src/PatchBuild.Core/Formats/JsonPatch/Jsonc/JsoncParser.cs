@@ -223,7 +223,20 @@ internal static class JsoncParser
     private static string DecodeString(string s, int start, int end)
     {
         var inner = s.AsSpan(start + 1, end - start - 2);
-        return inner.Contains('\\') ? JsonSerializer.Deserialize<string>(s.AsSpan(start, end - start))! : inner.ToString();
+        if (!inner.Contains('\\'))
+        {
+            return inner.ToString();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<string>(s.AsSpan(start, end - start))!;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // An escape that is no text (a lone surrogate): such a name can only be matched as written.
+            return inner.ToString();
+        }
     }
 
     private static JsoncSyntaxException Error(byte[] utf8, int position, string what)

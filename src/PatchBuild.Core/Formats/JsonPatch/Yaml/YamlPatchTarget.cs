@@ -163,7 +163,7 @@ internal sealed class YamlPatchTarget : IJsonPatchTarget
                 var key = KeyOf(mapping, path.Last);
                 if (key is null)
                 {
-                    mapping.Add(new YamlScalarNode(path.Last), value);
+                    mapping.Add(YamlValues.StringScalar(path.Last), value);
                 }
                 else
                 {

@@ -211,7 +211,8 @@ internal static class YamlValues
         return JsonValue.Create(value);
     }
 
-    private static YamlScalarNode StringScalar(string value) =>
+    /// <summary>A scalar that reads back as this string (quoted when plain text would read as a number, boolean or null).</summary>
+    public static YamlScalarNode StringScalar(string value) =>
         new(value) { Style = ReadsAsString(value) ? ScalarStyle.Any : ScalarStyle.DoubleQuoted };
 
     // Plain text that YAML 1.1 or 1.2 readers would take for a null, boolean or number, or that plain style cannot carry.
