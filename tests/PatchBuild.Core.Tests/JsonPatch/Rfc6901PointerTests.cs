@@ -107,4 +107,18 @@ public class Rfc6901PointerTests
         var error = Fail("d.yml", "a: 1\n", """[{"op":"add","path":"/b","value":"\ud800"}]""");
         Assert.Equal(ErrorCodes.InvalidPatchFile, error.Code);
     }
+
+    [Fact]
+    public void Members_of_a_large_object_stay_findable_across_adds_and_removes()
+    {
+        string doc = "{" + string.Join(",", Enumerable.Range(0, 100).Select(i => $"\"k{i}\":{i}")) + "}";
+        string ops = """
+            [{"op":"add","path":"/new1","value":1},{"op":"test","path":"/new1","value":1},{"op":"test","path":"/k99","value":99},
+             {"op":"remove","path":"/k0"},{"op":"test","path":"/k1","value":1},{"op":"add","path":"/new2","value":2},
+             {"op":"replace","path":"/new1","value":10},{"op":"test","path":"/new2","value":2},{"op":"test","path":"/k99","value":99}]
+            """;
+        string result = Apply("big.json", doc, ops);
+        Assert.StartsWith("{\"k1\":1,", result);
+        Assert.EndsWith("\"k99\":99,\"new1\":10,\"new2\":2}", result);
+    }
 }

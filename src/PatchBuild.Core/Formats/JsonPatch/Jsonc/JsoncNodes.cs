@@ -89,6 +89,15 @@ internal sealed class JsoncContainer(bool isObject, string source, int start, in
     /// <summary>Call after inserting or removing elements: positions shifted.</summary>
     public void ForgetMemberIndex() => _memberIndex = null;
 
+    /// <summary>Call after appending a member: nothing shifted, so the index stays valid (many adds to one big object stay cheap).</summary>
+    public void NoteAppendedMember(string key, int index)
+    {
+        if (_memberIndex is not null)
+        {
+            _memberIndex[key] = index;
+        }
+    }
+
     /// <summary>Leading whitespace of the line the opening bracket is on.</summary>
     public string LineIndent => _lineIndent ??= FindLineIndent();
 

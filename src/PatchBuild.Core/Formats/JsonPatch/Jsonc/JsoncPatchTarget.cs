@@ -278,7 +278,14 @@ internal sealed class JsoncPatchTarget : IJsonPatchTarget
         element.ValueText = value.ValueText;
         element.Container = value.Container;
         container.Elements.Insert(index, element);
-        container.ForgetMemberIndex();
+        if (key is not null && index == container.Elements.Count - 1)
+        {
+            container.NoteAppendedMember(key, index);
+        }
+        else
+        {
+            container.ForgetMemberIndex();
+        }
         MarkDirty(container);
     }
 
