@@ -20,4 +20,7 @@ public sealed record ApplyOptions
 
     /// <summary>Skip syntax and compile validation (never the path rules).</summary>
     public bool Force { get; init; }
+
+    /// <summary>After a successful apply, move the patch files into .patchbuild/applied so they are no longer pending.</summary>
+    public bool Archive { get; init; }
 }

@@ -44,4 +44,7 @@ public sealed record ApplyResult(ApplyStatus Status)
 
     /// <summary>Files written beside the patch to help fix a partial run (afailed.ap, afailed.md).</summary>
     public IReadOnlyList<string> FailureReports { get; init; } = [];
+
+    /// <summary>Where applied patch files were archived (with <see cref="ApplyOptions.Archive"/>).</summary>
+    public IReadOnlyList<string> ArchivedPatches { get; init; } = [];
 }

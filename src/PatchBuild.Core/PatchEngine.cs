@@ -1,5 +1,6 @@
 using System.Text;
 using PatchBuild.Core.Formats;
+using PatchBuild.Core.History;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Planning;
 using PatchBuild.Core.Reporting;
@@ -142,6 +143,9 @@ public sealed class PatchEngine
         }
 
         var status = plan.Errors.Count > 0 ? ApplyStatus.Partial : ApplyStatus.Success;
+        var archived = status == ApplyStatus.Success && options.Archive && !options.DryRun
+            ? PatchArchive.Archive(root, patches.Select(p => p.SourcePath).OfType<string>(), DateTimeOffset.UtcNow)
+            : [];
         return new ApplyResult(status)
         {
             Root = root,
@@ -150,8 +154,10 @@ public sealed class PatchEngine
             Warnings = warnings,
             Errors = plan.Errors,
             Changes = changes,
-            Diff = UnifiedDiffWriter.Render(changes),
+            // A diff of a large file costs more than applying the patch: render it only when asked to preview.
+            Diff = options.DryRun ? UnifiedDiffWriter.Render(changes) : "",
             FailureReports = reports,
+            ArchivedPatches = archived,
         };
     }
 

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using PatchBuild.Cli.Output;
+using PatchBuild.Core;
+using PatchBuild.Core.Reporting;
+
+namespace PatchBuild.Cli.Commands;
+
+/// <summary>`patchbuild apply PATCH...`: one transaction over every patch given.</summary>
+public static class ApplyCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var patches = new Argument<string[]>("patch") { Description = "Patch files (*.ap, patch.json, *.patch, *.diff), applied together as one transaction.", Arity = ArgumentArity.OneOrMore };
+        var root = new Option<string?>("--root") { Description = "Folder that relative target paths resolve against (default: the patch file's folder)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the unified diff of every planned change; write nothing." };
+        var strict = new Option<bool>("--strict") { Description = "Refuse the deviations from the ap format that are forgiven by default." };
+        var partial = new Option<bool>("--partial") { Description = "Apply what resolves; write afailed.ap and afailed.md for what fails." };
+        var json = new Option<bool>("--json") { Description = "Print the JSON report on stdout (human output goes to stderr)." };
+        var report = new Option<string?>("--report") { Description = "Also write the JSON report to this file (on failure too)." };
+        var force = new Option<bool>("--force") { Description = "Skip syntax and compile validation (never the path rules)." };
+        var fuzz = new Option<int>("--fuzz") { Description = "Unified diffs: ignore up to N context lines at a hunk's edges." };
+        var archive = new Option<bool>("--archive") { Description = "Move applied patch files into .patchbuild/applied so they are no longer pending." };
+
+        var command = new Command("apply", "Apply patches: plan all in memory, validate, then write all or nothing.")
+        {
+            patches, root, dryRun, strict, partial, json, report, force, fuzz, archive,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            string[] files = parse.GetValue(patches) ?? [];
+            if (files.FirstOrDefault(f => f.StartsWith('-')) is { } unknown)
+            {
+                throw new UsageException($"unknown option '{unknown}'.");
+            }
+
+            if (parse.GetValue(fuzz) < 0)
+            {
+                throw new UsageException("--fuzz takes a number of lines, 0 or more.");
+            }
+
+            var options = new ApplyOptions
+            {
+                Root = parse.GetValue(root),
+                DryRun = parse.GetValue(dryRun),
+                Strict = parse.GetValue(strict),
+                Partial = parse.GetValue(partial),
+                Force = parse.GetValue(force),
+                Fuzz = parse.GetValue(fuzz),
+                Archive = parse.GetValue(archive),
+            };
+
+            if (options.Root is not null && !Directory.Exists(options.Root))
+            {
+                throw new UsageException($"--root '{options.Root}' is not a folder.");
+            }
+
+            var engine = new PatchEngine();
+            var result = await engine.ApplyFilesAsync(files, options, cancellationToken).ConfigureAwait(false);
+
+            bool asJson = parse.GetValue(json);
+            string? reportFile = parse.GetValue(report);
+            if (asJson || reportFile is not null)
+            {
+                string text = JsonReportWriter.Write(result);
+                if (asJson)
+                {
+                    console.Out.WriteLine(text);
+                }
+
+                if (reportFile is not null)
+                {
+                    await File.WriteAllTextAsync(reportFile, text + "\n", cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            var human = asJson ? console.Error : console.Out;
+            new ApplyReportPrinter(human, console.Colour && !asJson).Print(result, files);
+            return result.Status == ApplyStatus.Success ? CliApp.ExitSuccess : CliApp.ExitFailure;
+        });
+
+        return command;
+    }
+}

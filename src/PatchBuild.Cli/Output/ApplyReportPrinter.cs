@@ -1,0 +1,180 @@
+using PatchBuild.Core;
+using PatchBuild.Core.Model;
+
+namespace PatchBuild.Cli.Output;
+
+/// <summary>Short, scannable human output: one line a file, then what to fix.</summary>
+public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
+{
+    private const string Green = "\u001b[32m";
+    private const string Yellow = "\u001b[33m";
+    private const string Red = "\u001b[31m";
+    private const string Cyan = "\u001b[36m";
+    private const string Reset = "\u001b[0m";
+
+    public void Print(ApplyResult result, IReadOnlyList<string> patchFiles)
+    {
+        if (result.DryRun)
+        {
+            PrintPreview(result, patchFiles);
+            return;
+        }
+
+        foreach (var file in result.Files)
+        {
+            PrintFile(file);
+        }
+
+        PrintUnattachedErrors(result);
+        PrintWarnings(result);
+
+        foreach (string report in result.FailureReports)
+        {
+            writer.WriteLine($"  Failed modifications written to {report}");
+        }
+
+        int changed = result.Changes.Count;
+        writer.WriteLine(result.Status switch
+        {
+            ApplyStatus.Success when changed == 0 => "Nothing to change: every modification is already applied.",
+            ApplyStatus.Success => $"Patch applied to {changed} file(s)",
+            ApplyStatus.Partial => $"Partially applied: {changed} file(s) changed, {result.Errors.Count} modification(s) failed",
+            _ => "No files modified: the patch failed",
+        });
+    }
+
+    private void PrintPreview(ApplyResult result, IReadOnlyList<string> patchFiles)
+    {
+        foreach (string patch in patchFiles)
+        {
+            writer.WriteLine($"Previewing patch: {Path.GetFileName(patch)}");
+        }
+
+        if (result.Changes.Count > 0)
+        {
+            writer.WriteLine("Files to modify:");
+            foreach (var change in result.Changes)
+            {
+                writer.WriteLine($"  {change.Path.Relative} ({change.Action.Replace('_', ' ')})");
+            }
+
+            WriteDiff(result.Diff);
+        }
+
+        foreach (var file in result.Files.Where(f => f.Status is "skipped" or "failed"))
+        {
+            PrintFile(file);
+        }
+
+        PrintUnattachedErrors(result);
+        PrintWarnings(result);
+        writer.WriteLine(result.Status == ApplyStatus.Failed ? "The patch would fail; no files modified (dry-run mode)" : "No files modified (dry-run mode)");
+    }
+
+    private void PrintFile(FileResult file)
+    {
+        string detail = file.Path;
+        switch (file.Status)
+        {
+            case "applied":
+                writer.WriteLine($"{Paint(Green, "✓")} {detail}  {Describe(file)}");
+                break;
+            case "skipped":
+                writer.WriteLine($"{Paint(Yellow, "~")} {detail}  skipped: {file.Reason ?? "already applied"}");
+                break;
+            default:
+                var error = file.Error;
+                writer.WriteLine($"{Paint(Red, "✗")} {detail}  {(error is null ? file.Status : $"{error.Code} {error.Message}")}{Where(error)}");
+                if (error?.Hint is { } hint)
+                {
+                    writer.WriteLine($"  Fix: {hint}");
+                }
+
+                break;
+        }
+    }
+
+    private static string Describe(FileResult file)
+    {
+        string what = file.Action switch
+        {
+            "modify" => $"{file.Applied} modification{(file.Applied == 1 ? "" : "s")}",
+            "create" => "created",
+            "create_directory" => "folder created",
+            "recreate" => "recreated",
+            "delete" => "deleted",
+            "rename" => string.Join(", ", file.Notes.DefaultIfEmpty("renamed")),
+            _ => file.Action,
+        };
+        if (file.Skipped > 0 && file.Action == "modify")
+        {
+            what += $", {file.Skipped} already applied";
+        }
+
+        if (file.Failed > 0)
+        {
+            what += $", {file.Failed} failed";
+        }
+
+        var notes = file.Action == "rename" ? [] : file.Notes;
+        return notes.Count > 0 ? $"{what} ({string.Join("; ", notes)})" : what;
+    }
+
+    private void PrintUnattachedErrors(ApplyResult result)
+    {
+        var shown = result.Files.Select(f => f.Error).OfType<PatchError>().ToHashSet();
+        foreach (var error in result.Errors.Where(e => !shown.Contains(e)))
+        {
+            string target = error.File ?? (error.PatchFile is null ? "patch" : Path.GetFileName(error.PatchFile));
+            writer.WriteLine($"{Paint(Red, "✗")} {target}  {error.Code} {error.Message}{Where(error)}");
+            if (error.Hint is { } hint)
+            {
+                writer.WriteLine($"  Fix: {hint}");
+            }
+        }
+    }
+
+    private void PrintWarnings(ApplyResult result)
+    {
+        foreach (var warning in result.Warnings)
+        {
+            string where = warning.File is null ? "" : $"{warning.File}: ";
+            string line = warning.Line is null ? "" : $" (patch line {warning.Line})";
+            writer.WriteLine($"{Paint(Yellow, "!")} {where}{warning.Message}{line}");
+        }
+    }
+
+    private static string Where(PatchError? error)
+    {
+        if (error?.Line is null)
+        {
+            return "";
+        }
+
+        string patch = error.PatchFile is null ? "patch" : Path.GetFileName(error.PatchFile);
+        return error.Modification is null ? $" ({patch} line {error.Line})" : $" ({patch} line {error.Line}, modification {error.Modification})";
+    }
+
+    private void WriteDiff(string diff)
+    {
+        foreach (string line in diff.Split('\n'))
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            string? paint = line switch
+            {
+                _ when line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal) => null,
+                _ when line.StartsWith('+') => Green,
+                _ when line.StartsWith('-') => Red,
+                _ when line.StartsWith("@@", StringComparison.Ordinal) => Cyan,
+                _ => null,
+            };
+            writer.WriteLine(paint is null ? line : Paint(paint, line));
+        }
+    }
+
+    private string Paint(string code, string text) => colour ? code + text + Reset : text;
+}

@@ -1,0 +1,197 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PatchBuild.Core.Model;
+
+namespace PatchBuild.Core.Reporting;
+
+/// <summary>
+/// The machine-readable report (`--json`, `--report FILE`, the MSBuild task's input). Its shape is a contract that
+/// users script against: add fields, never rename or remove one.
+/// </summary>
+public static class JsonReportWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(ApplyResult result)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", result.Status.ToString().ToUpperInvariant());
+            json.WriteBoolean("dryRun", result.DryRun);
+            WriteNullable(json, "root", result.Root);
+            json.WriteStartArray("files");
+            foreach (var file in result.Files)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", file.Path);
+                json.WriteString("action", file.Action);
+                json.WriteString("status", file.Status);
+                WriteNullable(json, "patchFile", file.PatchFile);
+                json.WriteNumber("applied", file.Applied);
+                json.WriteNumber("skipped", file.Skipped);
+                json.WriteNumber("failed", file.Failed);
+                WriteNullable(json, "reason", file.Reason);
+                json.WriteStartArray("notes");
+                foreach (string note in file.Notes)
+                {
+                    json.WriteStringValue(note);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("warnings");
+            foreach (var warning in result.Warnings)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", warning.Code);
+                json.WriteString("message", warning.Message);
+                WriteNullable(json, "file", warning.File);
+                WriteNullable(json, "line", warning.Line);
+                WriteNullable(json, "patchFile", warning.PatchFile);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WritePropertyName("error");
+            if (result.Error is { } error)
+            {
+                WriteError(json, error);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
+
+            json.WriteStartArray("errors");
+            foreach (var e in result.Errors)
+            {
+                WriteError(json, e);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("failureReports");
+            foreach (string report in result.FailureReports)
+            {
+                json.WriteStringValue(report);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("diff", result.Diff);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static void WriteError(Utf8JsonWriter json, PatchError error)
+    {
+        json.WriteStartObject();
+        json.WriteString("code", error.Code);
+        json.WriteString("message", error.Message);
+        WriteNullable(json, "file", error.File);
+        WriteNullable(json, "modification", error.Modification);
+        WriteNullable(json, "line", error.Line);
+        WriteNullable(json, "patchFile", error.PatchFile);
+        WriteNullable(json, "hint", error.Hint);
+        json.WritePropertyName("context");
+        WriteValue(json, error.Context);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteNumber(name, value.Value);
+        }
+    }
+
+    // Context values are plain data (strings, numbers, lists, dictionaries, records); anything else is written as text.
+    private static void WriteValue(Utf8JsonWriter json, object? value, int depth = 0)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case string s:
+                json.WriteStringValue(s);
+                break;
+            case bool b:
+                json.WriteBooleanValue(b);
+                break;
+            case int or long or short or byte:
+                json.WriteNumberValue(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case double or float or decimal:
+                json.WriteNumberValue(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case JsonElement element:
+                element.WriteTo(json);
+                break;
+            case System.Collections.IDictionary dictionary when depth < 16:
+                json.WriteStartObject();
+                foreach (System.Collections.DictionaryEntry entry in dictionary)
+                {
+                    json.WritePropertyName(Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                    WriteValue(json, entry.Value, depth + 1);
+                }
+
+                json.WriteEndObject();
+                break;
+            case System.Collections.IEnumerable sequence when depth < 16:
+                json.WriteStartArray();
+                foreach (object? item in sequence)
+                {
+                    WriteValue(json, item, depth + 1);
+                }
+
+                json.WriteEndArray();
+                break;
+            default:
+                if (depth < 16 && value.GetType().GetProperties() is { Length: > 0 } properties && !value.GetType().IsPrimitive && value is not Enum)
+                {
+                    json.WriteStartObject();
+                    foreach (var property in properties.Where(p => p.GetIndexParameters().Length == 0))
+                    {
+                        json.WritePropertyName(char.ToLowerInvariant(property.Name[0]) + property.Name[1..]);
+                        WriteValue(json, property.GetValue(value), depth + 1);
+                    }
+
+                    json.WriteEndObject();
+                }
+                else
+                {
+                    json.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                break;
+        }
+    }
+}
