@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading;
 
@@ -43,7 +44,7 @@ internal sealed class EngineProcess
         var responseFile = Path.Combine(Path.GetTempPath(), "patchbuild-" + Guid.NewGuid().ToString("N") + ".rsp");
         try
         {
-            File.WriteAllText(responseFile, string.Join("\n", arguments) + "\n", new UTF8Encoding(false));
+            File.WriteAllText(responseFile, string.Join("\n", arguments.Select(ResponseFileToken)) + "\n", new UTF8Encoding(false));
             var start = new ProcessStartInfo(_dotnetHost)
             {
                 Arguments = Quote(_enginePath) + " " + command + " " + Quote("@" + responseFile),
@@ -93,6 +94,10 @@ internal sealed class EngineProcess
             // It ended on its own in the meantime.
         }
     }
+
+    /// <summary>The CLI splits each response-file line at whitespace unless quoted, so a path with a space is quoted.</summary>
+    internal static string ResponseFileToken(string argument) =>
+        argument.IndexOfAny(new[] { ' ', '\t' }) < 0 ? argument : "\"" + argument + "\"";
 
     private static string Quote(string argument) =>
         argument.IndexOfAny(new[] { ' ', '\t', '"' }) < 0 ? argument : "\"" + argument.Replace("\"", "\\\"") + "\"";

@@ -46,11 +46,14 @@ internal static class DiagnosticCodes
 
     public static IReadOnlyDictionary<string, string> EngineCodes => ByEngineCode;
 
-    /// <summary>The PB code for an engine error; an unsafe patch shows the id of the safety rule it broke.</summary>
+    /// <summary>
+    /// The PB code for an engine error. An error raised by a safety rule (UNSAFE_PATCH, or a path rule reported as
+    /// INVALID_FILE_PATH) shows the rule's own id, the one users allow or look up in docs/safety.md.
+    /// </summary>
     public static string ForError(string engineCode, string? rule)
     {
-        if (string.Equals(engineCode, "UNSAFE_PATCH", StringComparison.OrdinalIgnoreCase))
-            return IsPbCode(rule) ? rule!.ToUpperInvariant() : UnsafePatchWithoutRule;
+        if (IsPbCode(rule)) return rule!.ToUpperInvariant();
+        if (string.Equals(engineCode, "UNSAFE_PATCH", StringComparison.OrdinalIgnoreCase)) return UnsafePatchWithoutRule;
         if (ByEngineCode.TryGetValue(engineCode, out var code)) return code;
         return IsPbCode(engineCode) ? engineCode.ToUpperInvariant() : UnknownEngineError;
     }
