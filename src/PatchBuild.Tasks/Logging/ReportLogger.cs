@@ -41,9 +41,9 @@ internal sealed class ReportLogger
             if (byPatch.Count == 1 && patches.Count == 1 && files is null) files = report.Files; // report without patchFile
             var verb = !report.Succeeded ? "not applied" : report.DryRun ? "would apply" : "applied";
             var detail = files is null || files.Count == 0
-                ? "no file changes"
-                : string.Join(", ", files.Select(Describe));
-            _log.LogMessage(MessageImportance.High, $"{prefix}{verb} {_displayName(patch)}: {detail}");
+                ? report.Succeeded ? ": no file changes" : ""
+                : ": " + string.Join(", ", files.Select(Describe));
+            _log.LogMessage(MessageImportance.High, $"{prefix}{verb} {_displayName(patch)}{detail}");
         }
         if (report.DryRun && report.Diff.Length > 0)
             _log.LogMessage(MessageImportance.Normal, "PatchBuild (dry run) diff:\n" + report.Diff.TrimEnd('\n'));
