@@ -191,7 +191,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
         }
         catch (FormatException e)
         {
-            var stderr = run.StandardError.Trim();
+            var stderr = run.StandardErrorLine;
             Log.LogError(null, DiagnosticCodes.EngineFailed, null, ProjectFile ?? "", 0, 0, 0, 0,
                 $"The PatchBuild engine exited with code {run.ExitCode} without a readable report ({e.Message})" +
                 (stderr.Length > 0 ? ": " + stderr : "."));
@@ -206,7 +206,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
             logger.LogErrors(report);
             if (report.Errors.Count == 0)
                 Log.LogError(null, DiagnosticCodes.EngineFailed, null, ProjectFile ?? "", 0, 0, 0, 0,
-                    $"PatchBuild could not apply the patches (status {report.Status}, exit code {run.ExitCode}). {run.StandardError.Trim()}".Trim());
+                    $"PatchBuild could not apply the patches (status {report.Status}, exit code {run.ExitCode}). {run.StandardErrorLine}".Trim());
             Log.LogMessage(MessageImportance.High, "PatchBuild: nothing was written; the patches are still pending.");
             return false;
         }
@@ -223,6 +223,8 @@ public sealed class ApplyPatches : Task, ICancelableTask
         if (Archive && !DryRun) args.Add("--archive");
         if (ValidateCompile)
         {
+            Log.LogMessage(MessageImportance.Low,
+                $"PatchBuild: compile validation against {References?.Length ?? 0} reference(s) and {Sources?.Length ?? 0} source file(s).");
             args.Add("--validate-compile");
             if (!string.IsNullOrEmpty(ProjectFile)) args.AddRange(new[] { "--project", Path.GetFullPath(ProjectFile) });
             foreach (var reference in References ?? Array.Empty<ITaskItem>())

@@ -40,7 +40,7 @@ public sealed class RollbackPatches : Task, ICancelableTask
         }
 
         if (run.ExitCode != 0)
-            return Fail($"the engine exited with code {run.ExitCode}: {run.StandardError.Trim()}");
+            return Fail($"the engine exited with code {run.ExitCode}: {run.StandardErrorLine}");
         Log.LogMessage(MessageImportance.High, $"PatchBuild: rolled back the patches applied under {root}.");
         return true;
     }

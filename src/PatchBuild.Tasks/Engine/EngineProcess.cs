@@ -21,6 +21,10 @@ internal sealed class EngineRun
     public int ExitCode { get; }
     public string StandardOutput { get; }
     public string StandardError { get; }
+
+    /// <summary>Standard error on one line: a message with line breaks would become several build errors.</summary>
+    public string StandardErrorLine =>
+        string.Join(" ", StandardError.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Where(l => l.Length > 0));
 }
 
 /// <summary>
