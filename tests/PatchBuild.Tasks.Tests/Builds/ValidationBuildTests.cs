@@ -46,7 +46,7 @@ public sealed class ValidationBuildTests(PackageFixture fixture)
         var program = project.Read("Program.cs");
         var settings = project.Read("appsettings.json");
 
-        var result = project.Build("-p:PatchBuildTestCommand=dotnet --version --no-such-option");
+        var result = project.Build("-p:PatchBuildTestCommand=dotnet patchbuild-no-such-command");
 
         SampleProject.Check(result, () =>
         {
