@@ -72,12 +72,15 @@ public sealed class ApplyPatches : Task, ICancelableTask
 
     public void Cancel() => _cancel.Cancel();
 
+    /// <summary>Where an error about the whole run points: the project, so IDEs show it against it.</summary>
+    private string MessageFile => !string.IsNullOrEmpty(ProjectFile) ? ProjectFile! : BuildEngine?.ProjectFileOfTaskNode ?? "";
+
     public override bool Execute()
     {
         if (string.Equals(Mode, "Off", StringComparison.OrdinalIgnoreCase)) return true;
         if (!IsKnownMode(Mode))
         {
-            Log.LogError(null, DiagnosticCodes.EngineFailed, null, ProjectFile ?? "", 0, 0, 0, 0,
+            Log.LogError(null, DiagnosticCodes.EngineFailed, null, MessageFile, 0, 0, 0, 0,
                 $"PatchBuildMode '{Mode}' is not one of Apply, Verify, Off.");
             return false;
         }
@@ -99,7 +102,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
         if (!DryRun && applyLock is null)
         {
             if (!_cancel.IsCancellationRequested)
-                Log.LogError(null, DiagnosticCodes.LockTimeout, null, ProjectFile ?? "", 0, 0, 0, 0,
+                Log.LogError(null, DiagnosticCodes.LockTimeout, null, MessageFile, 0, 0, 0, 0,
                     $"Another build has been applying patches under {root} for {LockTimeoutSeconds} s; try again when it ends.");
             return false;
         }
@@ -150,7 +153,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
     {
         var names = string.Join(", ", patches.Select(finder.RelativePath));
         var noun = patches.Count == 1 ? "pending patch" : "pending patches";
-        Log.LogError(null, DiagnosticCodes.PendingPatches, null, ProjectFile ?? BuildEngine?.ProjectFileOfTaskNode ?? "", 0, 0, 0, 0,
+        Log.LogError(null, DiagnosticCodes.PendingPatches, null, MessageFile, 0, 0, 0, 0,
             $"{patches.Count} {noun}: {names}; apply them locally with dotnet build or patchbuild apply");
         return false;
     }
@@ -160,7 +163,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
         var enginePath = string.IsNullOrEmpty(EnginePath) ? EngineLocator.DefaultEnginePath() : Path.GetFullPath(EnginePath);
         if (!File.Exists(enginePath))
         {
-            Log.LogError(null, DiagnosticCodes.EngineMissing, null, ProjectFile ?? "", 0, 0, 0, 0,
+            Log.LogError(null, DiagnosticCodes.EngineMissing, null, MessageFile, 0, 0, 0, 0,
                 $"The PatchBuild engine was not found at {enginePath}. Restore the PatchBuild package again (dotnet restore --force).");
             return false;
         }
@@ -179,7 +182,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
         {
-            Log.LogError(null, DiagnosticCodes.EngineFailed, null, ProjectFile ?? "", 0, 0, 0, 0,
+            Log.LogError(null, DiagnosticCodes.EngineFailed, null, MessageFile, 0, 0, 0, 0,
                 $"Could not start the PatchBuild engine ({host} {enginePath}): {e.Message}");
             return false;
         }
@@ -192,7 +195,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
         catch (FormatException e)
         {
             var stderr = run.StandardErrorLine;
-            Log.LogError(null, DiagnosticCodes.EngineFailed, null, ProjectFile ?? "", 0, 0, 0, 0,
+            Log.LogError(null, DiagnosticCodes.EngineFailed, null, MessageFile, 0, 0, 0, 0,
                 $"The PatchBuild engine exited with code {run.ExitCode} without a readable report ({e.Message})" +
                 (stderr.Length > 0 ? ": " + stderr : "."));
             return false;
@@ -205,7 +208,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
         {
             logger.LogErrors(report);
             if (report.Errors.Count == 0)
-                Log.LogError(null, DiagnosticCodes.EngineFailed, null, ProjectFile ?? "", 0, 0, 0, 0,
+                Log.LogError(null, DiagnosticCodes.EngineFailed, null, MessageFile, 0, 0, 0, 0,
                     $"PatchBuild could not apply the patches (status {report.Status}, exit code {run.ExitCode}). {run.StandardErrorLine}".Trim());
             Log.LogMessage(MessageImportance.High, "PatchBuild: nothing was written; the patches are still pending.");
             return false;
