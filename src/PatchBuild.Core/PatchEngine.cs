@@ -127,7 +127,7 @@ public sealed class PatchEngine
         {
             Root = root,
             DryRun = options.DryRun,
-            Files = plan.Files,
+            Files = options.DryRun ? plan.Files : plan.Files.Select(NotWritten).ToList(),
             Warnings = warnings,
             Errors = errors,
             Changes = changes,
@@ -165,6 +165,19 @@ public sealed class PatchEngine
             catch (PatchException ex)
             {
                 return Fail([ex.Error], []);
+            }
+
+            var testRollback = session is not null && recorder is { Completed: true }
+                ? new CommitRecorder(session.Paths, JournalRecord.KindRollback, root, [], options.Backups ?? session.Settings.Backups, [recorder.Id], "the test command failed: rollback of " + recorder.Id)
+                : null;
+            if (await TestRollback.RunAsync(options, workspace.Guard, changes, testRollback, cancellationToken).ConfigureAwait(false) is { } testError)
+            {
+                if (testRollback is { Completed: true })
+                {
+                    session!.Journal.Append(new JournalRecord { Type = JournalRecord.RolledBack, Id = recorder!.Id, Time = DateTimeOffset.UtcNow, By = testRollback.Id });
+                }
+
+                return Fail([testError], changes);
             }
 
             reports.AddRange(await FailureReportWriter.WriteAsync(workspace, patches, plan.Failures, cancellationToken).ConfigureAwait(false));
@@ -207,6 +220,10 @@ public sealed class PatchEngine
             // Pruning is housekeeping: the apply succeeded, and the next one prunes again.
         }
     }
+
+    // A failed run writes nothing: a file that planned well must not read as applied.
+    private static FileResult NotWritten(FileResult file) =>
+        file.Status is "applied" or "partial" ? file with { Status = "not_written", Reason = "not written: another change in this run failed" } : file;
 
     // Without --root, targets resolve against the first patch file's folder, as the formats specify.
     private static string DefaultRoot(IReadOnlyList<PatchSet> patches) =>

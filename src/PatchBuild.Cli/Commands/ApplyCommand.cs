@@ -23,11 +23,13 @@ public static class ApplyCommand
         var backupDir = new Option<string?>("--backup-dir") { Description = "Write backups here instead of .patchbuild/backups." };
         var strategy = new Option<string?>("--strategy") { Description = "Settle overlaps when a patch made against older content meets a changed file: ours, theirs, union or manual." };
         var lockTimeout = new Option<double?>("--lock-timeout") { Description = "Seconds to wait for another PatchBuild process (default 30)." };
+        var validation = new ValidationOptions();
 
         var command = new Command("apply", "Apply patches: plan all in memory, validate, then write all or nothing.")
         {
             patches, root, dryRun, strict, partial, json, report, force, fuzz, archive, backupDir, strategy, lockTimeout,
         };
+        validation.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,6 +60,7 @@ public static class ApplyCommand
                 Fuzz = parse.GetValue(fuzz),
                 Archive = parse.GetValue(archive),
             };
+            options = validation.Apply(parse, options, console);
 
             if (options.Root is not null && !Directory.Exists(options.Root))
             {

@@ -26,4 +26,5 @@ public static class ErrorCodes
     public const string Locked = "LOCKED";
     public const string NothingToRollBack = "NOTHING_TO_ROLL_BACK";
     public const string HistoryError = "HISTORY_ERROR";
+    public const string InvalidConfig = "INVALID_CONFIG";
 }
