@@ -50,6 +50,8 @@ internal sealed class SampleProject
         System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Directory, f).Replace('\\', '/'))
             .Where(f => !f.StartsWith("bin/", StringComparison.Ordinal) && !f.StartsWith("obj/", StringComparison.Ordinal) && !f.Contains("/bin/") && !f.Contains("/obj/"))
+            // .patchbuild/ is PatchBuild's own state (lock, journal, backups), not part of the project.
+            .Where(f => !f.StartsWith(".patchbuild/", StringComparison.Ordinal) && !f.Contains("/.patchbuild/"))
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToDictionary(f => f, f => File.ReadAllText(PathOf(f)));
 
