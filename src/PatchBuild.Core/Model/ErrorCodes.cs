@@ -23,4 +23,5 @@ public static class ErrorCodes
     public const string ValidationFailed = "VALIDATION_FAILED";
     public const string UnsafePatch = "UNSAFE_PATCH";
     public const string TestFailed = "TEST_FAILED";
+    public const string GitFailed = "GIT_FAILED";
 }
