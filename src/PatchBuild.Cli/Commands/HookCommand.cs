@@ -105,25 +105,45 @@ public static class HookCommand
                 throw new UsageException($"unknown hook '{name}': PatchBuild provides 'pre-commit'.");
             }
 
-            if (Environment.GetEnvironmentVariable(SkipVariable) is "1" or "true" or "TRUE" or "True" or "yes" or "YES")
-            {
-                console.Error.WriteLine($"patchbuild: warning: {SkipVariable} is set; the pre-commit checks were skipped.");
-                return CliApp.ExitSuccess;
-            }
-
-            var report = await RepositoryChecker.RunAsync(new CheckRequest(parse.GetValue(root) ?? Directory.GetCurrentDirectory(), CheckScope.StagedChanges), cancellationToken).ConfigureAwait(false);
-            if (!report.HasErrors)
-            {
-                TextFindingWriter.Write(report, console.Error);
-                return CliApp.ExitSuccess;
-            }
-
-            TextFindingWriter.Write(report, console.Error);
-            int count = report.Findings.Count(f => f.Severity == FindingSeverity.Error);
-            console.Error.WriteLine($"patchbuild: commit blocked by {count} problem{(count == 1 ? "" : "s")}. Fix them, or skip the check once: git commit --no-verify (or {SkipVariable}=1 git commit).");
-            return CliApp.ExitFailure;
+            return await RunPreCommitAsync(console, parse.GetValue(root), cancellationToken).ConfigureAwait(false);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The exact call the installed hook makes, run without building the command line: startup is most of what a
+    /// commit pays for the hook. Any other arguments return null and go through the full parser.
+    /// </summary>
+    public static int? TryRunFast(string[] args)
+    {
+        if (args is not ["hook", "run", PreCommit])
+        {
+            return null;
+        }
+
+        var console = new CliConsole(Console.Out, Console.Error, colour: false);
+        return RunPreCommitAsync(console, null, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    private static async Task<int> RunPreCommitAsync(CliConsole console, string? root, CancellationToken cancellationToken)
+    {
+        if (Environment.GetEnvironmentVariable(SkipVariable) is "1" or "true" or "TRUE" or "True" or "yes" or "YES")
+        {
+            console.Error.WriteLine($"patchbuild: warning: {SkipVariable} is set; the pre-commit checks were skipped.");
+            return CliApp.ExitSuccess;
+        }
+
+        var request = new CheckRequest(root ?? Directory.GetCurrentDirectory(), CheckScope.StagedChanges);
+        var report = await RepositoryChecker.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        TextFindingWriter.Write(report, console.Error);
+        if (!report.HasErrors)
+        {
+            return CliApp.ExitSuccess;
+        }
+
+        int count = report.Findings.Count(f => f.Severity == FindingSeverity.Error);
+        console.Error.WriteLine($"patchbuild: commit blocked by {count} problem{(count == 1 ? "" : "s")}. Fix them, or skip the check once: git commit --no-verify (or {SkipVariable}=1 git commit).");
+        return CliApp.ExitFailure;
     }
 
     private static GitRepository? FindRepository(CliConsole console, string? root, bool optional)

@@ -9,6 +9,24 @@ public sealed record CheckSettings(bool RequireApplied)
 
     public static CheckSettings Default { get; } = new(false);
 
+    /// <summary>Reads the settings; invalid JSON comes back as a finding, with the defaults.</summary>
+    public static (CheckSettings Settings, CheckFinding? Error) TryParse(byte[] content)
+    {
+        try
+        {
+            return (Parse(content), null);
+        }
+        catch (JsonException ex)
+        {
+            return (Default, new CheckFinding(CheckRules.CheckError, $"patchbuild.json is not valid JSON: {ex.Message}")
+            {
+                File = FileName,
+                Line = ex.LineNumber is { } line ? (int)line + 1 : null,
+                Hint = "Fix the JSON syntax of patchbuild.json.",
+            });
+        }
+    }
+
     /// <summary>Reads the settings; invalid JSON throws <see cref="JsonException"/> for the caller to report.</summary>
     public static CheckSettings Parse(byte[] content)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PatchBuild.Core.Git;
 using PatchBuild.Core.Model;
 
@@ -16,7 +15,7 @@ public static class RepositoryChecker
         GitRepository? repository;
         try
         {
-            repository = GitRepository.Find(root);
+            repository = request.Scope == CheckScope.StagedChanges ? GitRepository.FindFromHook(root) : GitRepository.Find(root);
             if (repository is null && request.Scope != CheckScope.WorkingTree)
             {
                 return Failed(request, root, new PatchError(ErrorCodes.GitFailed, $"'{root}' is not inside a git repository, so it has no staged files.")
@@ -163,20 +162,13 @@ public static class RepositoryChecker
             return CheckSettings.Default;
         }
 
-        try
+        var (settings, error) = CheckSettings.TryParse(content);
+        if (error is not null)
         {
-            return CheckSettings.Parse(content);
+            findings.Add(error);
         }
-        catch (JsonException ex)
-        {
-            findings.Add(new CheckFinding(CheckRules.CheckError, $"patchbuild.json is not valid JSON: {ex.Message}")
-            {
-                File = CheckSettings.FileName,
-                Line = ex.LineNumber is { } line ? (int)line + 1 : null,
-                Hint = "Fix the JSON syntax of patchbuild.json.",
-            });
-            return CheckSettings.Default;
-        }
+
+        return settings;
     }
 
     private static List<CheckFinding> Order(List<CheckFinding> findings) =>

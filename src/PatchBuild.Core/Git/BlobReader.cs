@@ -24,10 +24,10 @@ public static class BlobReader
         }
 
         using var process = git.Start(["cat-file", "--batch"], redirectInput: true);
-        var errors = process.StandardError.ReadToEndAsync();
+        var errors = GitCommand.DrainInBackground(process.StandardError);
 
         // Feed the ids from another thread: git answers while we write, and both pipes have finite buffers.
-        var feeder = Task.Run(() =>
+        var feeder = new Thread(() =>
         {
             using var input = process.StandardInput;
             input.NewLine = "\n";
@@ -35,7 +35,8 @@ public static class BlobReader
             {
                 input.WriteLine(id);
             }
-        });
+        }) { IsBackground = true };
+        feeder.Start();
 
         var output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
         for (int i = 0; i < blobIds.Count; i++)
@@ -69,12 +70,12 @@ public static class BlobReader
             onBlob(i, content);
         }
 
-        feeder.GetAwaiter().GetResult();
+        feeder.Join();
         process.WaitForExit();
     }
 
-    private static PatchException Truncated(string id, Task<string> errors) =>
-        new(ErrorCodes.GitFailed, $"git cat-file stopped before object {id}: {errors.GetAwaiter().GetResult().Trim()}",
+    private static PatchException Truncated(string id, (Thread Thread, StringBuilder Text) errors) =>
+        new(ErrorCodes.GitFailed, $"git cat-file stopped before object {id}: {(errors.Thread.Join(1000) ? errors.Text.ToString().Trim() : "")}",
             "Run 'git fsck'; the repository may be damaged.");
 
     private static string? ReadLine(Stream stream)

@@ -31,11 +31,24 @@ public sealed class GitCommand(string workingDirectory)
     public GitResult TryRun(params string[] arguments)
     {
         using var process = Start(arguments, redirectInput: false);
-        var error = process.StandardError.ReadToEndAsync();
+        var error = DrainInBackground(process.StandardError);
         using var output = new MemoryStream();
         process.StandardOutput.BaseStream.CopyTo(output);
         process.WaitForExit();
-        return new GitResult(process.ExitCode, output.ToArray(), error.GetAwaiter().GetResult());
+        error.Thread.Join();
+        return new GitResult(process.ExitCode, output.ToArray(), error.Text.ToString());
+    }
+
+    /// <summary>
+    /// Reads a pipe to its end on a plain thread. Async pipe reads would start the thread pool and the socket engine,
+    /// which costs more than the whole git call; both pipes must still be drained at once or git can block.
+    /// </summary>
+    internal static (Thread Thread, System.Text.StringBuilder Text) DrainInBackground(StreamReader reader)
+    {
+        var text = new StringBuilder();
+        var thread = new Thread(() => text.Append(reader.ReadToEnd())) { IsBackground = true };
+        thread.Start();
+        return (thread, text);
     }
 
     /// <summary>Starts git with pipes on stdin and stdout for streaming protocols (cat-file --batch).</summary>

@@ -30,6 +30,18 @@ public sealed class GitRepository
         return top.Length == 0 ? null : new GitRepository(Path.GetFullPath(top));
     }
 
+    /// <summary>
+    /// Like <see cref="Find"/>, one git call cheaper when running as a hook: git starts hooks at the top of the working
+    /// tree with GIT_INDEX_FILE exported, so a folder that holds .git (a folder, or a file in worktrees and submodules)
+    /// is the top.
+    /// </summary>
+    public static GitRepository? FindFromHook(string folder)
+    {
+        string full = Path.GetFullPath(folder);
+        bool inHook = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GIT_INDEX_FILE"));
+        return inHook && Path.Exists(Path.Combine(full, ".git")) ? new GitRepository(full) : Find(full);
+    }
+
     public static GitRepository Open(string folder) => Find(folder) ?? throw new PatchException(new PatchError(ErrorCodes.GitFailed,
         $"'{folder}' is not inside a git working tree.")
     {
