@@ -21,4 +21,10 @@ public sealed record CheckFinding(CheckRule Rule, string Message)
 
     /// <summary>The engine's error code behind this finding (SNIPPET_NOT_FOUND, UNSAFE_PATCH, ...), when there is one.</summary>
     public string? ErrorCode { get; init; }
+
+    /// <summary>The safety rule that refused the patch (PB1004, ...), when the finding comes from one.</summary>
+    public string? SafetyRuleId { get; init; }
+
+    /// <summary>The rule reports name: the precise safety rule when there is one, else the check rule.</summary>
+    public CheckRule ReportedRule => SafetyRuleId is { } id ? CheckRule.ForSafetyRule(id) : Rule;
 }

@@ -5,7 +5,7 @@ namespace PatchBuild.Core.Checks;
 /// <summary>
 /// Reads a workspace's journal (.patchbuild/history.jsonl, one JSON object a line) for applies that must not be
 /// committed over: one that began and never reached "done" or "rolledback" (the process died mid-write), and a
-/// most recent apply that failed. It reads the entry kind and transaction id under the few names a journal may use,
+/// most recent apply that failed or was aborted. It reads the entry kind and transaction id under the few names a journal may use,
 /// so a journal written by an older or newer PatchBuild is still understood.
 /// </summary>
 public static class JournalInspector
@@ -17,8 +17,10 @@ public static class JournalInspector
     private static readonly string[] TimeProperties = ["time", "timestamp", "at", "date", "startedAt"];
     private static readonly HashSet<string> Begin = ["begin", "began", "start", "started", "inprogress"];
     private static readonly HashSet<string> Done = ["done", "commit", "committed", "complete", "completed", "applied", "success", "succeeded"];
-    private static readonly HashSet<string> RolledBack = ["rolledback", "rollback", "aborted", "undone", "recovered", "restored"];
-    private static readonly HashSet<string> Failed = ["failed", "failure", "error"];
+    private static readonly HashSet<string> RolledBack = ["rolledback", "rollback", "undone", "restored"];
+
+    // "aborted": the commit failed part-way (or a crash was recovered) and was undone; the patch did not land.
+    private static readonly HashSet<string> Failed = ["aborted", "failed", "failure", "error"];
 
     /// <summary>Findings for the journal at <paramref name="journalPath"/>; <paramref name="displayPath"/> is how reports name it.</summary>
     public static IReadOnlyList<CheckFinding> Inspect(string journalPath, string displayPath)
@@ -63,7 +65,7 @@ public static class JournalInspector
 
         if (lastFinished is not null && lastFinishedFailed)
         {
-            findings.Add(new CheckFinding(CheckRules.FailedApply, $"The last apply{Describe(lastFinished)} failed; its patch did not land.")
+            findings.Add(new CheckFinding(CheckRules.FailedApply, $"The last apply{Describe(lastFinished)} failed or was aborted; its patch did not land.")
             {
                 File = displayPath,
                 Line = lastFinished.Line,

@@ -84,7 +84,8 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied)
         }
         catch (PatchException ex)
         {
-            Report(candidate, CheckRules.UnparsablePatch, ex.Error);
+            // A parser may refuse an escaping path already: that is a safety finding, not a syntax one.
+            Report(candidate, UnsafeCodes.Contains(ex.Error.Code) ? CheckRules.UnsafePatch : CheckRules.UnparsablePatch, ex.Error);
         }
 
         Verdicts.Add(new PatchVerdict(candidate.Path, null, Pending: false));
@@ -138,6 +139,7 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied)
             File = candidate.Path,
             Line = error.Line is > 0 ? error.Line : null,
             ErrorCode = error.Code,
+            SafetyRuleId = rule == CheckRules.UnsafePatch && error.Context.TryGetValue("rule", out object? id) && id is string { Length: > 0 } text ? text : null,
             Hint = error.Hint ?? DefaultHint(rule),
         });
     }

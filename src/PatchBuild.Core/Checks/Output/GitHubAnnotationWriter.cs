@@ -20,10 +20,10 @@ public static class GitHubAnnotationWriter
                 }
             }
 
-            properties.Add($"title={EscapeProperty($"{finding.Rule.Id} {finding.Rule.Title}")}");
+            properties.Add($"title={EscapeProperty(finding.ReportedRule.Id)}");
             string command = finding.Severity == FindingSeverity.Error ? "error" : "warning";
             string hint = finding.Hint is null ? "" : $"\nFix: {finding.Hint}";
-            writer.Write($"::{command} {string.Join(',', properties)}::{EscapeData(finding.Message + hint)}\n");
+            writer.Write($"::{command} {string.Join(',', properties)}::{EscapeData($"{finding.Rule.Title}: {finding.Message}{hint}")}\n");
         }
     }
 

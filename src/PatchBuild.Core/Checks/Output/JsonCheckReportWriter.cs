@@ -30,7 +30,8 @@ public static class JsonCheckReportWriter
             foreach (var finding in report.Findings)
             {
                 json.WriteStartObject();
-                json.WriteString("ruleId", finding.Rule.Id);
+                json.WriteString("ruleId", finding.ReportedRule.Id);
+                json.WriteString("checkRule", finding.Rule.Id);
                 json.WriteString("rule", finding.Rule.Name);
                 json.WriteString("level", finding.Severity == FindingSeverity.Error ? "error" : "warning");
                 json.WriteString("message", finding.Message);

@@ -23,12 +23,13 @@ public static class SarifLogWriter
             json.WriteString("version", "2.1.0");
             json.WriteStartArray("runs");
             json.WriteStartObject();
-            WriteTool(json);
+            var rules = RulesOf(report);
+            WriteTool(json, rules);
             WriteBase(json, report.Root);
             json.WriteStartArray("results");
             foreach (var finding in report.Findings)
             {
-                WriteResult(json, finding);
+                WriteResult(json, finding, rules);
             }
 
             json.WriteEndArray();
@@ -40,7 +41,22 @@ public static class SarifLogWriter
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteTool(Utf8JsonWriter json)
+    // Every check rule, then the safety rules this run actually reported, so each result's ruleIndex resolves.
+    private static List<CheckRule> RulesOf(CheckReport report)
+    {
+        var rules = CheckRules.All.ToList();
+        foreach (var rule in report.Findings.Select(f => f.ReportedRule))
+        {
+            if (!rules.Any(r => r.Id == rule.Id))
+            {
+                rules.Add(rule);
+            }
+        }
+
+        return rules;
+    }
+
+    private static void WriteTool(Utf8JsonWriter json, List<CheckRule> rules)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
@@ -48,7 +64,7 @@ public static class SarifLogWriter
         json.WriteString("informationUri", CheckRules.InformationUri);
         json.WriteString("semanticVersion", typeof(SarifLogWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
         json.WriteStartArray("rules");
-        foreach (var rule in CheckRules.All)
+        foreach (var rule in rules)
         {
             json.WriteStartObject();
             json.WriteString("id", rule.Id);
@@ -80,11 +96,12 @@ public static class SarifLogWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, CheckFinding finding)
+    private static void WriteResult(Utf8JsonWriter json, CheckFinding finding, List<CheckRule> rules)
     {
+        string ruleId = finding.ReportedRule.Id;
         json.WriteStartObject();
-        json.WriteString("ruleId", finding.Rule.Id);
-        json.WriteNumber("ruleIndex", IndexOf(finding.Rule));
+        json.WriteString("ruleId", ruleId);
+        json.WriteNumber("ruleIndex", rules.FindIndex(r => r.Id == ruleId));
         json.WriteString("level", finding.Severity == FindingSeverity.Error ? "error" : "warning");
         json.WriteStartObject("message");
         json.WriteString("text", finding.Hint is null ? finding.Message : $"{finding.Message} Fix: {finding.Hint}");
@@ -109,19 +126,6 @@ public static class SarifLogWriter
         }
 
         json.WriteEndObject();
-    }
-
-    private static int IndexOf(CheckRule rule)
-    {
-        for (int i = 0; i < CheckRules.All.Count; i++)
-        {
-            if (CheckRules.All[i].Id == rule.Id)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     // A relative URI reference: forward slashes, each segment percent-encoded (spaces, '#', '%' are legal in file names).

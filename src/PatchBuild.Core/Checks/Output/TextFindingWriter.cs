@@ -16,7 +16,7 @@ public static class TextFindingWriter
         string location = finding.File is null ? "patchbuild" : finding.Line is { } line ? $"{finding.File}:{line}" : finding.File;
         string severity = finding.Severity == FindingSeverity.Error ? "error" : "warning";
         string fix = finding.Hint is null ? "" : $" Fix: {finding.Hint}";
-        return OneLine($"{location}: {severity} {finding.Rule.Id}: {finding.Rule.Title}: {finding.Message}{fix}");
+        return OneLine($"{location}: {severity} {finding.ReportedRule.Id}: {finding.Rule.Title}: {finding.Message}{fix}");
     }
 
     // A message carrying a newline would break the one-line-per-finding contract that scripts rely on.
