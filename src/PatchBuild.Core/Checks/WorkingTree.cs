@@ -4,7 +4,8 @@ namespace PatchBuild.Core.Checks;
 
 /// <summary>
 /// The files as they are on disk: in a git repository, every tracked file plus the untracked ones git does not
-/// ignore (what `git add -A` would commit); outside git, every file below the root except .git and .patchbuild.
+/// ignore (what `git add -A` would commit) except PatchBuild's own untracked state; outside git, every file below the
+/// root except .git and .patchbuild. A tracked file under .patchbuild is still reported: it was committed.
 /// </summary>
 internal sealed class WorkingTree : ISourceTree
 {
@@ -14,7 +15,7 @@ internal sealed class WorkingTree : ISourceTree
         string prefix = repository is null ? "" : RepositoryChecker.Prefix(repository.TopLevel, root);
         IEnumerable<string> files = repository is null
             ? Walk(TopLevel)
-            : repository.TrackedFiles().Concat(repository.UntrackedFiles()).Distinct(StringComparer.Ordinal);
+            : repository.TrackedFiles().Concat(repository.UntrackedFiles().Where(p => !PatchFileNames.IsUnderStateFolder(p))).Distinct(StringComparer.Ordinal);
         Candidates = files
             .Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && IsRegularFile(Path.Combine(TopLevel, p)))
             .ToList();
