@@ -32,7 +32,7 @@ public static class CliApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }).ConfigureAwait(false);
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
         catch (UsageException ex)
         {

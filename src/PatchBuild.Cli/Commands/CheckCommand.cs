@@ -11,7 +11,6 @@ public static class CheckCommand
     {
         var staged = new Option<bool>("--staged") { Description = "Judge the files as staged in the index instead of the working tree." };
         var format = new Option<string>("--format") { Description = "Output: text, github (workflow annotations), sarif (SARIF 2.1.0), json.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "github", "sarif", "json");
         var output = new Option<string?>("--output") { Description = "Write the output to this file instead of stdout (a summary still goes to stderr)." };
         var root = new Option<string?>("--root") { Description = "Folder to check (default: the current folder); paths are reported relative to the repository's top." };
         var requireApplied = new Option<bool>("--require-applied") { Description = "Fail when any patch is pending (would still change something), whatever patchbuild.json says." };
@@ -22,6 +21,12 @@ public static class CheckCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            string formatName = parse.GetValue(format) ?? "text";
+            if (formatName is not ("text" or "github" or "sarif" or "json"))
+            {
+                throw new UsageException($"--format '{formatName}' is not one of text, github, sarif, json.");
+            }
+
             string folder = parse.GetValue(root) ?? Directory.GetCurrentDirectory();
             if (!Directory.Exists(folder))
             {
@@ -33,7 +38,7 @@ public static class CheckCommand
                 RequireApplied = parse.GetValue(requireApplied) ? true : null,
             };
             var report = await RepositoryChecker.RunAsync(request, cancellationToken).ConfigureAwait(false);
-            string rendered = Render(report, parse.GetValue(format) ?? "text");
+            string rendered = Render(report, formatName);
             string? file = parse.GetValue(output);
             if (file is null)
             {
