@@ -39,6 +39,12 @@ public static class CliApp
             console.Error.WriteLine($"error: {ex.Message}");
             return ExitUsage;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error: {ex.Message}");
+            console.Error.WriteLine("Fix: check that the files exist and are readable and writable; nothing was changed.");
+            return ExitFailure;
+        }
     }
 
     private static bool ConsoleSupportsColour() =>

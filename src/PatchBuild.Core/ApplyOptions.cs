@@ -23,4 +23,37 @@ public sealed record ApplyOptions
 
     /// <summary>After a successful apply, move the patch files into .patchbuild/applied so they are no longer pending.</summary>
     public bool Archive { get; init; }
+
+    /// <summary>The project whose sources and references compile validation uses (evaluated with `dotnet msbuild`).</summary>
+    public string? ProjectFile { get; init; }
+
+    /// <summary>Reference assemblies for compile validation; with <see cref="CompileSources"/> they skip project evaluation.</summary>
+    public IReadOnlyList<string> CompileReferences { get; init; } = [];
+
+    /// <summary>The project's C# source files (full or root-relative paths) for compile validation.</summary>
+    public IReadOnlyList<string> CompileSources { get; init; } = [];
+
+    /// <summary>C# language version ("latest", "12", "preview"); null: the compiler's default.</summary>
+    public string? LanguageVersion { get; init; }
+
+    /// <summary>Preprocessor symbols (DefineConstants) for parsing C#.</summary>
+    public IReadOnlyList<string> PreprocessorSymbols { get; init; } = [];
+
+    /// <summary>The project's OutputType (Exe, WinExe, Library) for compile validation; default Library.</summary>
+    public string? OutputType { get; init; }
+
+    /// <summary>The project allows unsafe code (AllowUnsafeBlocks).</summary>
+    public bool AllowUnsafeBlocks { get; init; }
+
+    /// <summary>A command run after writing (e.g. "dotnet test"); when it fails the patch is rolled back.</summary>
+    public string? TestCommand { get; init; }
+
+    /// <summary>How long <see cref="TestCommand"/> may run; default 10 minutes.</summary>
+    public TimeSpan? TestTimeout { get; init; }
+
+    /// <summary>Receives the test command's output lines as they come.</summary>
+    public Action<string>? TestOutput { get; init; }
+
+    /// <summary>An explicit patchbuild.json; default: found by walking up from the root.</summary>
+    public string? ConfigPath { get; init; }
 }

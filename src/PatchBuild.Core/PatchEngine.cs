@@ -139,6 +139,11 @@ public sealed class PatchEngine
                 return Fail([ex.Error], []);
             }
 
+            if (await TestRollback.RunAsync(options, workspace.Guard, changes, cancellationToken).ConfigureAwait(false) is { } testError)
+            {
+                return Fail([testError], changes);
+            }
+
             reports.AddRange(await FailureReportWriter.WriteAsync(workspace, patches, plan.Failures, cancellationToken).ConfigureAwait(false));
         }
 

@@ -1,12 +1,16 @@
 using System.Text;
-using DiffPlex;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.Reporting;
 
-/// <summary>Renders planned changes as a git-style unified diff (what dry-run prints and reports embed).</summary>
+/// <summary>
+/// Renders planned changes as a git-style unified diff (what dry-run prints and reports embed). The output is a
+/// real patch: git apply takes it, including final-newline changes, empty files and CRLF files.
+/// </summary>
 public static class UnifiedDiffWriter
 {
+    private const string NoNewline = "\\ No newline at end of file\n";
+
     public static string Render(IEnumerable<PlannedChange> changes, int context = 3)
     {
         var sb = new StringBuilder();
@@ -31,11 +35,8 @@ public static class UnifiedDiffWriter
     {
         var oldDoc = TextDocument.Parse(before ?? "");
         var newDoc = TextDocument.Parse(after ?? "");
-        var oldLines = oldDoc.Lines;
-        var newLines = newDoc.Lines;
-
         var sb = new StringBuilder();
-        sb.Append("diff --git a/").Append(path).Append(" b/").Append(path).Append('\n');
+        sb.Append("diff --git ").Append(Quote("a/" + path)).Append(' ').Append(Quote("b/" + path)).Append('\n');
         if (before is null)
         {
             sb.Append("new file mode 100644\n");
@@ -45,51 +46,62 @@ public static class UnifiedDiffWriter
             sb.Append("deleted file mode 100644\n");
         }
 
-        sb.Append("--- ").Append(before is null ? "/dev/null" : "a/" + path).Append('\n');
-        sb.Append("+++ ").Append(after is null ? "/dev/null" : "b/" + path).Append('\n');
+        // Compare lines without terminators, but let a changed final newline or a changed line ending style count
+        // as a change of the lines concerned, as git sees it.
+        bool newlineStyleChanged = before is not null && after is not null && oldDoc.Lines.Count > 0 && newDoc.Lines.Count > 0 && oldDoc.Newline != newDoc.Newline;
+        string[] oldTokens = Tokens(oldDoc, "");
+        string[] newTokens = Tokens(newDoc, newlineStyleChanged ? "\r" : "");
+        var blocks = LineDiff.Compute(oldTokens, newTokens);
+        if (blocks.Count == 0)
+        {
+            // An empty file created or deleted, or a change no line shows (a byte order mark): git writes no hunk.
+            return sb.ToString();
+        }
 
-        var diff = new Differ().CreateLineDiffs(string.Join("\n", oldLines), string.Join("\n", newLines), ignoreWhitespace: false);
-        var blocks = diff.DiffBlocks;
+        string fileLinePath = path.Contains(' ') && !Quote(path).StartsWith('"') ? "\t" : "";
+        sb.Append("--- ").Append(before is null ? "/dev/null" : Quote("a/" + path) + fileLinePath).Append('\n');
+        sb.Append("+++ ").Append(after is null ? "/dev/null" : Quote("b/" + path) + fileLinePath).Append('\n');
+        var oldSide = new Side(oldDoc);
+        var newSide = new Side(newDoc);
         int i = 0;
         while (i < blocks.Count)
         {
             // Merge blocks whose context would overlap into one hunk.
             int j = i;
-            while (j + 1 < blocks.Count && blocks[j + 1].DeleteStartA - (blocks[j].DeleteStartA + blocks[j].DeleteCountA) <= 2 * context)
+            while (j + 1 < blocks.Count && blocks[j + 1].DeleteStart - (blocks[j].DeleteStart + blocks[j].DeleteCount) <= 2 * context)
             {
                 j++;
             }
 
-            int oldStart = Math.Max(0, blocks[i].DeleteStartA - context);
-            int oldEnd = Math.Min(oldLines.Count, blocks[j].DeleteStartA + blocks[j].DeleteCountA + context);
-            int newStart = blocks[i].InsertStartB - (blocks[i].DeleteStartA - oldStart);
-            int newEnd = blocks[j].InsertStartB + blocks[j].InsertCountB + (oldEnd - (blocks[j].DeleteStartA + blocks[j].DeleteCountA));
+            int oldStart = Math.Max(0, blocks[i].DeleteStart - context);
+            int oldEnd = Math.Min(oldTokens.Length, blocks[j].DeleteStart + blocks[j].DeleteCount + context);
+            int newStart = blocks[i].InsertStart - (blocks[i].DeleteStart - oldStart);
+            int newEnd = blocks[j].InsertStart + blocks[j].InsertCount + (oldEnd - (blocks[j].DeleteStart + blocks[j].DeleteCount));
 
             sb.Append("@@ -").Append(Range(oldStart, oldEnd - oldStart)).Append(" +").Append(Range(newStart, newEnd - newStart)).Append(" @@\n");
             int a = oldStart;
             for (int k = i; k <= j; k++)
             {
                 var block = blocks[k];
-                for (; a < block.DeleteStartA; a++)
+                for (; a < block.DeleteStart; a++)
                 {
-                    AppendLine(sb, ' ', oldLines[a], a == oldLines.Count - 1 && !oldDoc.EndsWithNewline && before is not null);
+                    oldSide.Append(sb, ' ', a);
                 }
 
-                for (int d = 0; d < block.DeleteCountA; d++, a++)
+                for (int d = 0; d < block.DeleteCount; d++, a++)
                 {
-                    AppendLine(sb, '-', oldLines[a], a == oldLines.Count - 1 && !oldDoc.EndsWithNewline);
+                    oldSide.Append(sb, '-', a);
                 }
 
-                for (int n = 0; n < block.InsertCountB; n++)
+                for (int n = 0; n < block.InsertCount; n++)
                 {
-                    int b = block.InsertStartB + n;
-                    AppendLine(sb, '+', newLines[b], b == newLines.Count - 1 && !newDoc.EndsWithNewline);
+                    newSide.Append(sb, '+', block.InsertStart + n);
                 }
             }
 
             for (; a < oldEnd; a++)
             {
-                AppendLine(sb, ' ', oldLines[a], a == oldLines.Count - 1 && !oldDoc.EndsWithNewline);
+                oldSide.Append(sb, ' ', a);
             }
 
             i = j + 1;
@@ -98,14 +110,77 @@ public static class UnifiedDiffWriter
         return sb.ToString();
     }
 
+    // Lines never hold '\n' or '\r', so these marks cannot collide with real text.
+    private static string[] Tokens(TextDocument doc, string prefix)
+    {
+        var tokens = new string[doc.Lines.Count];
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            tokens[i] = prefix + doc.Lines[i];
+        }
+
+        if (tokens.Length > 0 && !doc.EndsWithNewline)
+        {
+            tokens[^1] += "\n";
+        }
+
+        return tokens;
+    }
+
     private static string Range(int start, int count) => count == 1 ? $"{start + 1}" : count == 0 ? $"{start},0" : $"{start + 1},{count}";
 
-    private static void AppendLine(StringBuilder sb, char marker, string line, bool noNewline)
+    /// <summary>git's quoting of unusual names: C escapes and octal UTF-8 bytes inside double quotes.</summary>
+    internal static string Quote(string path)
     {
-        sb.Append(marker).Append(line).Append('\n');
-        if (noNewline)
+        if (!path.Any(c => c is '"' or '\\' || c < ' ' || c >= '\u007f'))
         {
-            sb.Append("\\ No newline at end of file\n");
+            return path;
+        }
+
+        var sb = new StringBuilder("\"");
+        foreach (byte b in Encoding.UTF8.GetBytes(path))
+        {
+            switch (b)
+            {
+                case (byte)'"': sb.Append("\\\""); break;
+                case (byte)'\\': sb.Append("\\\\"); break;
+                case (byte)'\t': sb.Append("\\t"); break;
+                case (byte)'\n': sb.Append("\\n"); break;
+                case (byte)'\r': sb.Append("\\r"); break;
+                default:
+                    if (b < 0x20 || b >= 0x7f)
+                    {
+                        sb.Append('\\').Append(Convert.ToString(b, 8).PadLeft(3, '0'));
+                    }
+                    else
+                    {
+                        sb.Append((char)b);
+                    }
+
+                    break;
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+
+    /// <summary>One side's lines as diff body lines: CRLF files keep their CR (as git shows them), a last line without newline gets the marker.</summary>
+    private sealed class Side(TextDocument doc)
+    {
+        private readonly string _cr = doc.Newline == "\r\n" ? "\r" : "";
+
+        public void Append(StringBuilder sb, char marker, int index)
+        {
+            bool last = index == doc.Lines.Count - 1;
+            sb.Append(marker).Append(doc.Lines[index]);
+            if (last && !doc.EndsWithNewline)
+            {
+                sb.Append('\n').Append(NoNewline);
+            }
+            else
+            {
+                sb.Append(_cr).Append('\n');
+            }
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class PathGuard
         string realRelative = Path.GetRelativePath(_realRoot, real).Replace('\\', '/');
         if (IsGitPath(realRelative))
         {
-            throw Invalid(rawPath, "it reaches into .git through a symbolic link", "Nothing under .git is ever written by a patch.");
+            throw Invalid(rawPath, "it reaches into .git through a symbolic link", "Nothing under .git is ever written by a patch.", "PB1002");
         }
 
         return new WorkspacePath(relative, full);
@@ -83,7 +83,7 @@ public sealed class PathGuard
         string normalized = string.Join('/', parts);
         if (IsGitPath(normalized))
         {
-            throw Invalid(rawPath!, "it is inside .git", "Nothing under .git is ever written by a patch.");
+            throw Invalid(rawPath!, "it is inside .git", "Nothing under .git is ever written by a patch.", "PB1002");
         }
 
         return normalized;
@@ -92,8 +92,14 @@ public sealed class PathGuard
     private static bool IsGitPath(string relative) =>
         relative.Split('/').Any(p => p.Equals(".git", StringComparison.OrdinalIgnoreCase));
 
-    private static PatchException Invalid(string path, string why, string hint) =>
-        new(new PatchError(ErrorCodes.InvalidFilePath, $"Refused path '{path}': {why}.") { File = path, Hint = hint });
+    // The rule ids are the safety rules' (docs/safety.md): PB1001 escapes the root, PB1002 writes under .git.
+    private static PatchException Invalid(string path, string why, string hint, string rule = "PB1001") =>
+        new(new PatchError(ErrorCodes.InvalidFilePath, $"Refused path '{path}': {why}.")
+        {
+            File = path,
+            Hint = hint,
+            Context = new Dictionary<string, object?> { ["rule"] = rule, ["severity"] = "error" },
+        });
 
     private static bool IsUnder(string path, string root) =>
         path.Equals(root, StringComparison.Ordinal) ||

@@ -3,15 +3,37 @@ using PatchBuild.Core.Planning;
 
 namespace PatchBuild.Core.Formats.Ap;
 
-// Placeholder until the format lands: it claims nothing, so the registry reports such files as unknown.
+/// <summary>The ap patch format (version 3.2): ID-prefixed directives that locate code by snippets.</summary>
 public sealed class ApFormat : IPatchFormat
 {
     public PatchFormat Format => PatchFormat.Ap;
 
-    public bool Claims(string? fileName, string text) => false;
+    public bool Claims(string? fileName, string text) =>
+        (fileName is not null && fileName.EndsWith(".ap", StringComparison.OrdinalIgnoreCase)) || StartsWithHeader(text);
 
-    public PatchSet Parse(string text, string? sourcePath, ParseOptions options) =>
-        throw new PatchException(ErrorCodes.Unsupported, "This format is not implemented yet.");
+    public PatchSet Parse(string text, string? sourcePath, ParseOptions options) => ApParser.Parse(text, sourcePath, options);
 
-    public IReadOnlyList<IModificationApplier> Appliers => [];
+    // The locator applier registers here.
+    public IReadOnlyList<IModificationApplier> Appliers { get; } = [];
+
+    /// <summary>True when the first line that is not blank, a '#' comment or a markdown fence is an "[id] AP x.y" header.</summary>
+    internal static bool StartsWithHeader(string text)
+    {
+        int index = 0;
+        foreach (var span in text.AsSpan().EnumerateLines())
+        {
+            var line = span.TrimStart('\uFEFF');
+            if (line.Trim().IsEmpty || line[0] == '#' || ApPatchLines.IsFence(line))
+            {
+                index++;
+                continue;
+            }
+
+            // Only the start of the line matters; a huge first line is not copied whole.
+            string head = line.Length > 64 ? line[..64].ToString() : line.ToString();
+            return ApDirectiveReader.ReadAnyKnown(head, index) is { Keyword: ApKeyword.Header };
+        }
+
+        return false;
+    }
 }

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using PatchBuild.Core.Safety;
+
+namespace PatchBuild.Core.Configuration;
+
+/// <summary>An exception to one rule, always with the reason a reviewer gave for it.</summary>
+public sealed record AllowEntry(string Reason)
+{
+    public PathGlob? Path { get; init; }
+
+    /// <summary>Tested against the whole added line the finding sits in.</summary>
+    public Regex? Pattern { get; init; }
+
+    public bool Covers(string file, string lineText) =>
+        (Path is null || Path.IsMatch(file)) && (Pattern is null || Pattern.IsMatch(lineText));
+}
+
+public sealed record RuleSettings
+{
+    public RuleSeverity? Severity { get; init; }
+    public IReadOnlyList<AllowEntry> Allow { get; init; } = [];
+}
+
+/// <summary>The settings of patchbuild.json that the safety rules read.</summary>
+public sealed record PatchBuildConfig
+{
+    public const int DefaultMaxChangedLines = 500;
+    public const int DefaultMaxChangedFiles = 50;
+
+    public static PatchBuildConfig Default { get; } = new();
+
+    /// <summary>The file the settings came from; null for the defaults.</summary>
+    public string? SourcePath { get; init; }
+
+    public IReadOnlyDictionary<string, RuleSettings> Rules { get; init; } = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
+
+    public int MaxChangedLines { get; init; } = DefaultMaxChangedLines;
+
+    public int MaxChangedFiles { get; init; } = DefaultMaxChangedFiles;
+
+    public RuleSeverity SeverityOf(SafetyRule rule) =>
+        rule.Configurable && Rules.TryGetValue(rule.Id, out var settings) && settings.Severity is { } severity ? severity : rule.DefaultSeverity;
+
+    public AllowEntry? AllowanceFor(SafetyRule rule, string file, string lineText) =>
+        rule.Configurable && Rules.TryGetValue(rule.Id, out var settings)
+            ? settings.Allow.FirstOrDefault(a => a.Covers(file, lineText))
+            : null;
+}

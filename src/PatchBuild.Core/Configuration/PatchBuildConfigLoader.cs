@@ -1,0 +1,240 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PatchBuild.Core.Model;
+using PatchBuild.Core.Safety;
+
+namespace PatchBuild.Core.Configuration;
+
+/// <summary>
+/// Finds and reads patchbuild.json. It is always read from disk before a plan is judged, never from planned content,
+/// so a patch cannot loosen the rules that judge it (and editing the file is itself PB1003).
+/// </summary>
+public static class PatchBuildConfigLoader
+{
+    public const string FileName = "patchbuild.json";
+
+    /// <summary>The explicit path when given, else the nearest patchbuild.json from the root upwards; null when none.</summary>
+    public static string? Locate(string root, string? explicitPath = null)
+    {
+        if (explicitPath is not null)
+        {
+            string full = Path.GetFullPath(explicitPath, root);
+            if (!File.Exists(full))
+            {
+                throw Error($"Configuration file not found: '{explicitPath}'.", "Check the --config path, or leave it out to use the nearest patchbuild.json.", full);
+            }
+
+            return full;
+        }
+
+        for (var dir = new DirectoryInfo(Path.GetFullPath(root)); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, FileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Loads the configuration that applies to <paramref name="root"/>; the defaults when there is none.</summary>
+    public static PatchBuildConfig Load(string root, string? explicitPath = null)
+    {
+        string? path = Locate(root, explicitPath);
+        return path is null ? PatchBuildConfig.Default : LoadFile(path);
+    }
+
+    public static PatchBuildConfig LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw Error($"Cannot read '{path}': {ex.Message}", "Check the file's permissions.", path);
+        }
+
+        return Parse(text, path);
+    }
+
+    public static PatchBuildConfig Parse(string text, string? path = null)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 32 });
+        }
+        catch (JsonException ex)
+        {
+            throw Error($"{Name(path)} is not valid JSON: {ex.Message}", "Fix the JSON syntax; docs/schema/patchbuild.schema.json describes the file.", path, (int?)ex.LineNumber + 1);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw Error($"{Name(path)} must hold a JSON object.", "Start from the example in docs/safety.md.", path);
+            }
+
+            if (!document.RootElement.TryGetProperty("safety", out var safety))
+            {
+                return PatchBuildConfig.Default with { SourcePath = path };
+            }
+
+            Expect(safety, JsonValueKind.Object, "safety", path);
+            var rules = new Dictionary<string, RuleSettings>(StringComparer.OrdinalIgnoreCase);
+            if (safety.TryGetProperty("rules", out var rulesElement))
+            {
+                Expect(rulesElement, JsonValueKind.Object, "safety.rules", path);
+                foreach (var property in rulesElement.EnumerateObject())
+                {
+                    rules[property.Name] = ParseRule(property, path);
+                }
+            }
+
+            var config = new PatchBuildConfig { SourcePath = path, Rules = rules };
+            if (safety.TryGetProperty("limits", out var limits))
+            {
+                Expect(limits, JsonValueKind.Object, "safety.limits", path);
+                config = config with
+                {
+                    MaxChangedLines = Limit(limits, "maxChangedLines", PatchBuildConfig.DefaultMaxChangedLines, path),
+                    MaxChangedFiles = Limit(limits, "maxChangedFiles", PatchBuildConfig.DefaultMaxChangedFiles, path),
+                };
+            }
+
+            return config;
+        }
+    }
+
+    private static RuleSettings ParseRule(JsonProperty property, string? path)
+    {
+        string where = $"safety.rules.{property.Name}";
+        var rule = SafetyRules.Find(property.Name)
+            ?? throw Error($"{Name(path)}: unknown rule '{property.Name}' in {where}.", $"Known rules: {string.Join(", ", SafetyRules.All.Select(r => r.Id))}.", path);
+        if (!rule.Configurable)
+        {
+            throw Error($"{Name(path)}: {rule.Id} ({rule.Title}) cannot be configured.",
+                $"Remove {where}: paths outside the root and under .git are always refused.", path);
+        }
+
+        if (property.Value.ValueKind == JsonValueKind.String)
+        {
+            return new RuleSettings { Severity = Severity(property.Value, where, path) };
+        }
+
+        Expect(property.Value, JsonValueKind.Object, where, path);
+        RuleSeverity? severity = property.Value.TryGetProperty("severity", out var s) ? Severity(s, where + ".severity", path) : null;
+        var allow = new List<AllowEntry>();
+        if (property.Value.TryGetProperty("allow", out var allowElement))
+        {
+            Expect(allowElement, JsonValueKind.Array, where + ".allow", path);
+            int index = 0;
+            foreach (var entry in allowElement.EnumerateArray())
+            {
+                allow.Add(ParseAllow(entry, $"{where}.allow[{index++}]", path));
+            }
+        }
+
+        foreach (var unknown in property.Value.EnumerateObject().Where(p => p.Name is not ("severity" or "allow")))
+        {
+            throw Error($"{Name(path)}: unknown setting '{unknown.Name}' in {where}.", "A rule takes \"severity\" and \"allow\".", path);
+        }
+
+        return new RuleSettings { Severity = severity, Allow = allow };
+    }
+
+    private static AllowEntry ParseAllow(JsonElement entry, string where, string? path)
+    {
+        Expect(entry, JsonValueKind.Object, where, path);
+        string? reason = OptionalString(entry, "reason", where, path);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw Error($"{Name(path)}: {where} has no \"reason\".",
+                "Every exception to a safety rule must say why it is safe, e.g. \"reason\": \"migrations are reviewed by the DBA team\".", path);
+        }
+
+        string? glob = OptionalString(entry, "path", where, path);
+        string? pattern = OptionalString(entry, "pattern", where, path);
+        if (glob is null && pattern is null)
+        {
+            throw Error($"{Name(path)}: {where} allows nothing: it needs \"path\" (a glob) and/or \"pattern\" (a regex).",
+                "Name the files (\"path\": \"db/migrations/**\") or the content (\"pattern\": \"DROP TABLE tmp_\") the exception covers.", path);
+        }
+
+        Regex? regex = null;
+        if (pattern is not null)
+        {
+            try
+            {
+                regex = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+            {
+                throw Error($"{Name(path)}: {where}.pattern is not a usable regex: {ex.Message}",
+                    "Use a .NET regex without backreferences or lookarounds (they are not allowed so that matching stays linear).", path);
+            }
+        }
+
+        return new AllowEntry(reason) { Path = glob is null ? null : new PathGlob(glob), Pattern = regex };
+    }
+
+    private static RuleSeverity Severity(JsonElement value, string where, string? path)
+    {
+        string? text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return text?.ToLowerInvariant() switch
+        {
+            "error" => RuleSeverity.Error,
+            "warning" or "warn" => RuleSeverity.Warning,
+            "off" or "none" => RuleSeverity.Off,
+            _ => throw Error($"{Name(path)}: {where} must be \"error\", \"warning\" or \"off\".", "Set the severity to one of error, warning, off.", path),
+        };
+    }
+
+    private static int Limit(JsonElement limits, string name, int fallback, string? path)
+    {
+        if (!limits.TryGetProperty(name, out var value))
+        {
+            return fallback;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int n) || n < 1)
+        {
+            throw Error($"{Name(path)}: safety.limits.{name} must be a whole number of at least 1.", $"Set e.g. \"{name}\": {fallback}.", path);
+        }
+
+        return n;
+    }
+
+    private static string? OptionalString(JsonElement element, string name, string where, string? path)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw Error($"{Name(path)}: {where}.{name} must be a string.", $"Write \"{name}\" as a JSON string.", path);
+        }
+
+        return value.GetString();
+    }
+
+    private static void Expect(JsonElement element, JsonValueKind kind, string where, string? path)
+    {
+        if (element.ValueKind != kind)
+        {
+            throw Error($"{Name(path)}: {where} must be a JSON {kind.ToString().ToLowerInvariant()}.", "See docs/schema/patchbuild.schema.json.", path);
+        }
+    }
+
+    private static string Name(string? path) => path is null ? FileName : $"'{path}'";
+
+    private static PatchException Error(string message, string hint, string? path, int? line = null) =>
+        new(new PatchError(ErrorCodes.InvalidConfig, message) { File = path, Line = line, Hint = hint });
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using PatchBuild.Core.Model;
+using PatchBuild.Core.Planning;
+
+namespace PatchBuild.Core.Formats.UnifiedDiff;
+
+/// <summary>The CONFLICT error of a hunk that matches nowhere: where it was expected, and the closest thing found.</summary>
+internal static class HunkConflict
+{
+    public static PatchException Create(TargetLines target, List<PreparedHunk> hunks, PlacementResult forward, FileEditContext context)
+    {
+        var hunk = hunks[forward.FailedHunk];
+        var old = hunk.Old;
+        var (position, equal) = target.Closest(old, forward.FailedExpected);
+        double similarity = old.Lines.Length == 0 ? 0 : (double)equal / old.Lines.Length;
+        string percent = Math.Round(similarity * 100).ToString(CultureInfo.InvariantCulture) + "%";
+        int statedLine = Math.Max(1, hunk.Hunk.OldStart);
+        int expectedLine = forward.FailedExpected + 1;
+        string where = expectedLine == statedLine ? $"line {statedLine}" : $"line {expectedLine} (stated {statedLine}, shifted by the hunks before it)";
+        var (expectedText, foundText) = FirstDifference(target, old, position);
+
+        string message = $"Hunk {hunk.Hunk.Number} ({hunk.Hunk.Header}) of '{context.Path.Relative}' does not match the file: expected at {where}; " +
+            (equal > 0
+                ? $"the closest match is at line {position + 1}, where {equal} of its {old.Lines.Length} old line(s) ({percent}) are equal"
+                : "none of its old lines occur there or nearby") +
+            (expectedText is not null ? $"; the first difference: the diff expects '{Shorten(expectedText)}' but the file has '{Shorten(foundText ?? "(end of file)")}'." : ".");
+
+        bool fuzzMayHelp = context.Options.Fuzz < Math.Max(hunk.LeadingContext, hunk.TrailingContext);
+        string hint = "The file changed since the diff was made. Regenerate the diff against the current file" +
+            (fuzzMayHelp ? ", or allow fuzz (--fuzz 1 or 2) if only context lines near the hunk's edges differ." : ".");
+        int alreadyAt = old.Lines.Length > 0 && hunk.New.Lines.Length > 0 ? target.FindNearest(hunk.New, 0, hunk.New.Lines.Length, forward.FailedExpected, 0) : -1;
+        if (alreadyAt >= 0)
+        {
+            hint += $" This hunk's result is already at line {alreadyAt + 1}: the diff may have been applied in part, or by hand.";
+        }
+
+        var facts = new Dictionary<string, object?>
+        {
+            ["hunk"] = hunk.Hunk.Number,
+            ["header"] = hunk.Hunk.Header,
+            ["statedLine"] = statedLine,
+            ["expectedLine"] = expectedLine,
+            ["closestLine"] = equal > 0 ? position + 1 : null,
+            ["similarity"] = Math.Round(similarity, 3),
+            ["expectedText"] = expectedText,
+            ["foundText"] = foundText,
+        };
+        return new PatchException(new PatchError(ErrorCodes.Conflict, message)
+        {
+            File = context.Path.Relative,
+            Line = hunk.Hunk.PatchLine,
+            Hint = hint,
+            Context = facts,
+        });
+    }
+
+    private static (string? Expected, string? Found) FirstDifference(TargetLines target, HunkSide side, int position)
+    {
+        for (int i = 0; i < side.Lines.Length; i++)
+        {
+            int t = position + i;
+            if (t >= target.Count)
+            {
+                return (side.Lines[i], null);
+            }
+
+            if (!string.Equals(target.Lines[t], side.Lines[i], StringComparison.Ordinal))
+            {
+                return (side.Lines[i], target.Lines[t]);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static string Shorten(string text) => HunkReader.Shorten(text.Trim());
+}

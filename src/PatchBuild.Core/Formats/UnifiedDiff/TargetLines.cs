@@ -1,0 +1,138 @@
+namespace PatchBuild.Core.Formats.UnifiedDiff;
+
+/// <summary>
+/// The file a diff applies to, hashed once per line, with the searches hunks need. Finding a hunk away from its
+/// stated line is one rolling-hash pass over the file (linear, whatever the hunk's size), not a comparison at
+/// every position, so no crafted diff can make the search quadratic.
+/// </summary>
+internal sealed class TargetLines
+{
+    private const ulong Base = 1_000_003;
+
+    public TargetLines(List<string> lines)
+    {
+        Lines = lines;
+        Hashes = LineHashes.Of(lines);
+    }
+
+    public List<string> Lines { get; }
+
+    public int[] Hashes { get; }
+
+    public int Count => Lines.Count;
+
+    /// <summary>True when side lines [from, to) equal the file's lines from <paramref name="position"/>.</summary>
+    public bool MatchesAt(int position, HunkSide side, int from, int to)
+    {
+        if (position < 0 || position + (to - from) > Count)
+        {
+            return false;
+        }
+
+        for (int i = from; i < to; i++)
+        {
+            int t = position + i - from;
+            if (Hashes[t] != side.Hashes[i] || !string.Equals(Lines[t], side.Lines[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The position at or after <paramref name="min"/> nearest to <paramref name="expected"/> where side lines
+    /// [from, to) occur, preferring the earlier of two equally near ones; -1 when there is none.
+    /// </summary>
+    public int FindNearest(HunkSide side, int from, int to, int expected, int min)
+    {
+        int length = to - from;
+        int max = Count - length;
+        if (max < min)
+        {
+            return -1;
+        }
+
+        int start = Math.Clamp(expected, min, max);
+        if (length == 0 || MatchesAt(start, side, from, to))
+        {
+            return start;
+        }
+
+        ulong pattern = 0, window = 0, topWeight = 1;
+        for (int i = 0; i < length; i++)
+        {
+            pattern = (pattern * Base) + (uint)side.Hashes[from + i];
+            window = (window * Base) + (uint)Hashes[min + i];
+            if (i > 0)
+            {
+                topWeight *= Base;
+            }
+        }
+
+        int best = -1;
+        for (int p = min; ; p++)
+        {
+            if (best >= 0 && p - start > Math.Abs(best - start))
+            {
+                break;
+            }
+
+            if (window == pattern && MatchesAt(p, side, from, to) && (best < 0 || Math.Abs(p - start) < Math.Abs(best - start)))
+            {
+                best = p;
+            }
+
+            if (p == max)
+            {
+                break;
+            }
+
+            window = ((window - ((uint)Hashes[p] * topWeight)) * Base) + (uint)Hashes[p + length];
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Where side lines look most alike (most lines equal at the same offsets), searched outward from
+    /// <paramref name="expected"/> within a work budget so a failing hunk stays cheap to report.
+    /// </summary>
+    public (int Position, int Equal) Closest(HunkSide side, int expected, long budget = 4_000_000)
+    {
+        int length = side.Lines.Length;
+        int max = Math.Max(0, Count - length);
+        int start = Math.Clamp(expected, 0, max);
+        int bestPosition = start, bestEqual = -1;
+        long work = 0;
+        for (int distance = 0; distance <= max && work < budget; distance++)
+        {
+            foreach (int p in distance == 0 ? [start] : new[] { start - distance, start + distance })
+            {
+                if (p < 0 || p > max)
+                {
+                    continue;
+                }
+
+                int equal = 0;
+                for (int i = 0; i < length && p + i < Count; i++)
+                {
+                    if (Hashes[p + i] == side.Hashes[i] && string.Equals(Lines[p + i], side.Lines[i], StringComparison.Ordinal))
+                    {
+                        equal++;
+                    }
+                }
+
+                work += length;
+                if (equal > bestEqual)
+                {
+                    bestEqual = equal;
+                    bestPosition = p;
+                }
+            }
+        }
+
+        return (bestPosition, Math.Max(0, bestEqual));
+    }
+}

@@ -1,0 +1,8 @@
+namespace PatchBuild.Core.Safety;
+
+public enum RuleSeverity
+{
+    Off,
+    Warning,
+    Error,
+}

@@ -1,0 +1,57 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace PatchBuild.Core.Validation.Syntax;
+
+/// <summary>C# through Roslyn's parser, with the project's language version and preprocessor symbols.</summary>
+public sealed class CSharpSyntaxChecker : ISyntaxChecker
+{
+    private readonly Lazy<CSharpParseOptions> _options;
+
+    public CSharpSyntaxChecker(CSharpParseOptions options) => _options = new(options);
+
+    /// <summary>Options made on first use, so a plan without C# never pays for evaluating the project.</summary>
+    public CSharpSyntaxChecker(Func<CSharpParseOptions> options) => _options = new(options);
+
+    public bool ReportsAllErrors => true;
+
+    public CSharpParseOptions Options => _options.Value;
+
+    public bool Handles(string path) =>
+        path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase);
+
+    public IReadOnlyList<SyntaxIssue> Check(string text, string path)
+    {
+        int depth = NestingGuard.Depth(text, cStyleComments: true);
+        if (depth > NestingGuard.MaxDepth)
+        {
+            return [new SyntaxIssue("NESTING", 1, 1, $"Brackets nest {depth} levels deep (the limit is {NestingGuard.MaxDepth}); the file is too deep to check.")];
+        }
+
+        var options = path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase) ? Options.WithKind(SourceCodeKind.Script) : Options;
+        var tree = CSharpSyntaxTree.ParseText(text, options, path);
+        return Issues(tree.GetDiagnostics());
+    }
+
+    internal static List<SyntaxIssue> Issues(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d =>
+            {
+                var span = d.Location.GetLineSpan().StartLinePosition;
+                return new SyntaxIssue(d.Id, span.Line + 1, span.Character + 1, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            })
+            .ToList();
+
+    /// <summary>Parse options from the project's LangVersion and DefineConstants; unknown versions fall back to the default.</summary>
+    public static CSharpParseOptions ParseOptions(string? languageVersion, IEnumerable<string> symbols)
+    {
+        var version = LanguageVersion.Default;
+        if (!string.IsNullOrWhiteSpace(languageVersion) && !LanguageVersionFacts.TryParse(languageVersion.Trim(), out version))
+        {
+            version = LanguageVersion.Default;
+        }
+
+        var defines = symbols.SelectMany(s => s.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct();
+        return new CSharpParseOptions(version, DocumentationMode.None, SourceCodeKind.Regular, defines);
+    }
+}

@@ -1,0 +1,114 @@
+using PatchBuild.Core.Model;
+using PatchBuild.Core.Safety;
+using PatchBuild.Core.Validation.Syntax;
+
+namespace PatchBuild.Core.Validation;
+
+/// <summary>
+/// Refuses a plan that leaves a file with syntax errors it did not have before (C#, JSON, XML, YAML).
+/// Other text files are not parsed. Skipped under --force.
+/// </summary>
+public sealed class SyntaxValidator : IPlanValidator
+{
+    private const int MaxListed = 10;
+
+    public void Validate(PlanValidationContext context)
+    {
+        if (context.Options.Force)
+        {
+            return;
+        }
+
+        ISyntaxChecker[]? checkers = null;
+        var locator = new PatchLineLocator(context.Patches);
+        foreach (var change in context.Changes)
+        {
+            string file = change.Path.Relative;
+            if (PlannedText.After(change) is not { } after)
+            {
+                continue;
+            }
+
+            checkers ??= Checkers(context);
+            var checker = checkers.FirstOrDefault(c => c.Handles(file));
+            if (checker is null)
+            {
+                continue;
+            }
+
+            List<SyntaxIssue> introduced;
+            try
+            {
+                introduced = Introduced(checker, change, after, file);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                context.Errors.Add(new PatchError(ErrorCodes.ValidationFailed, $"'{file}' could not be checked for syntax errors: {ex.Message}")
+                {
+                    File = file,
+                    Hint = "Nothing was written. Simplify the file (extreme nesting or line length), or pass --force to skip syntax validation.",
+                });
+                continue;
+            }
+
+            if (introduced.Count > 0)
+            {
+                context.Errors.Add(Error(file, introduced, locator, AddedLines.SplitLines(after)));
+            }
+        }
+    }
+
+    private static List<SyntaxIssue> Introduced(ISyntaxChecker checker, Workspace.PlannedChange change, string after, string file)
+    {
+        var afterIssues = checker.Check(after, file);
+        if (afterIssues.Count == 0)
+        {
+            return [];
+        }
+
+        // Only a broken result costs a second parse: the file as it was.
+        var beforeIssues = PlannedText.Before(change) is { } before ? checker.Check(before, file) : [];
+        if (!checker.ReportsAllErrors)
+        {
+            return beforeIssues.Count > 0 ? [] : afterIssues.ToList();
+        }
+
+        return IssueDiff.New(beforeIssues, afterIssues);
+    }
+
+    private static ISyntaxChecker[] Checkers(PlanValidationContext context)
+    {
+        return
+        [
+            new CSharpSyntaxChecker(() =>
+            {
+                var project = context.ProjectOrNone;
+                return CSharpSyntaxChecker.ParseOptions(project.LanguageVersion, project.PreprocessorSymbols);
+            }),
+            new JsonSyntaxChecker(),
+            new XmlSyntaxChecker(),
+            new YamlSyntaxChecker(),
+        ];
+    }
+
+    private static PatchError Error(string file, List<SyntaxIssue> issues, PatchLineLocator locator, string[] lines)
+    {
+        var first = issues[0];
+        string more = issues.Count > 1 ? $" (and {issues.Count - 1} more)" : "";
+        string lineText = first.Line - 1 < lines.Length ? lines[first.Line - 1] : "";
+        var (patchLine, patchFile) = locator.Locate(file, lineText);
+        return new PatchError(ErrorCodes.ValidationFailed, $"The patch leaves a syntax error in '{file}': {first.Format(file)}{more}")
+        {
+            File = file,
+            Line = patchLine,
+            PatchFile = patchFile,
+            Hint = "Fix the patch so the file parses (a missing brace, semicolon or quote is typical); the file was not changed. --force skips this check.",
+            Context = new Dictionary<string, object?>
+            {
+                ["kind"] = "syntax",
+                ["diagnostics"] = issues.Take(MaxListed).Select(i => i.ToContext()).ToList(),
+                ["formatted"] = issues.Take(MaxListed).Select(i => i.Format(file)).ToList(),
+            },
+        };
+    }
+}

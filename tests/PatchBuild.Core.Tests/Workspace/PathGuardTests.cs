@@ -1,0 +1,106 @@
+using PatchBuild.Core.Model;
+using PatchBuild.Core.Tests.Support;
+using PatchBuild.Core.Workspace;
+
+namespace PatchBuild.Core.Tests.Workspace;
+
+public sealed class PathGuardTests
+{
+    [Theory]
+    [InlineData("../outside.cs")]
+    [InlineData("src/../../outside.cs")]
+    [InlineData("/etc/passwd")]
+    [InlineData("C:/Windows/win.ini")]
+    [InlineData("\\\\server\\share\\x.cs")]
+    [InlineData(".git/hooks/pre-commit")]
+    [InlineData("sub/.git/config")]
+    [InlineData(".GIT/config")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(".")]
+    [InlineData("a\0b")]
+    public void Refuses_paths_that_leave_the_root_or_touch_git(string path)
+    {
+        using var folder = new TempFolder();
+        var guard = new PathGuard(folder.Path);
+        var ex = Assert.Throws<PatchException>(() => guard.Resolve(path));
+        Assert.Equal(ErrorCodes.InvalidFilePath, ex.Error.Code);
+        Assert.False(string.IsNullOrWhiteSpace(ex.Error.Hint));
+    }
+
+    [Theory]
+    [InlineData("src/Program.cs", "src/Program.cs")]
+    [InlineData("./src//Program.cs", "src/Program.cs")]
+    [InlineData("src\\Models\\User.cs", "src/Models/User.cs")]
+    [InlineData(".github/workflows/ci.yml", ".github/workflows/ci.yml")]
+    [InlineData(".gitignore", ".gitignore")]
+    public void Accepts_and_normalizes_relative_paths(string path, string expected)
+    {
+        using var folder = new TempFolder();
+        var resolved = new PathGuard(folder.Path).Resolve(path);
+        Assert.Equal(expected, resolved.Relative);
+        Assert.StartsWith(folder.Path, resolved.Full, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_symlinked_folder_that_points_outside_the_root()
+    {
+        using var root = new TempFolder();
+        using var outside = new TempFolder();
+        Directory.CreateSymbolicLink(root.Combine("escape"), outside.Path);
+        var ex = Assert.Throws<PatchException>(() => new PathGuard(root.Path).Resolve("escape/file.cs"));
+        Assert.Equal(ErrorCodes.InvalidFilePath, ex.Error.Code);
+        Assert.Contains("symbolic link", ex.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refuses_a_dangling_file_symlink_that_would_create_a_file_outside()
+    {
+        using var root = new TempFolder();
+        using var outside = new TempFolder();
+        File.CreateSymbolicLink(root.Combine("config.json"), Path.Combine(outside.Path, "not-yet.json"));
+        var ex = Assert.Throws<PatchException>(() => new PathGuard(root.Path).Resolve("config.json"));
+        Assert.Equal(ErrorCodes.InvalidFilePath, ex.Error.Code);
+    }
+
+    [Fact]
+    public void Refuses_a_symlink_that_leads_into_git()
+    {
+        using var root = new TempFolder();
+        Directory.CreateDirectory(root.Combine(".git/hooks"));
+        Directory.CreateSymbolicLink(root.Combine("hooks"), root.Combine(".git/hooks"));
+        var ex = Assert.Throws<PatchException>(() => new PathGuard(root.Path).Resolve("hooks/pre-commit"));
+        Assert.Contains(".git", ex.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accepts_a_symlink_that_stays_inside_the_root()
+    {
+        using var root = new TempFolder();
+        Directory.CreateDirectory(root.Combine("real"));
+        Directory.CreateSymbolicLink(root.Combine("alias"), root.Combine("real"));
+        var resolved = new PathGuard(root.Path).Resolve("alias/x.cs");
+        Assert.Equal("alias/x.cs", resolved.Relative);
+    }
+
+    [Fact]
+    public void A_root_that_is_itself_a_symlink_still_works()
+    {
+        using var real = new TempFolder();
+        using var holder = new TempFolder();
+        string link = holder.Combine("root-link");
+        Directory.CreateSymbolicLink(link, real.Path);
+        var resolved = new PathGuard(link).Resolve("a/b.cs");
+        Assert.Equal("a/b.cs", resolved.Relative);
+    }
+
+    [Fact]
+    public void A_symlink_loop_is_an_error_not_a_hang()
+    {
+        using var root = new TempFolder();
+        File.CreateSymbolicLink(root.Combine("a"), root.Combine("b"));
+        File.CreateSymbolicLink(root.Combine("b"), root.Combine("a"));
+        var ex = Assert.Throws<PatchException>(() => new PathGuard(root.Path).Resolve("a"));
+        Assert.Equal(ErrorCodes.InvalidFilePath, ex.Error.Code);
+    }
+}
