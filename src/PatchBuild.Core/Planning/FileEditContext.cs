@@ -11,6 +11,7 @@ namespace PatchBuild.Core.Planning;
 public sealed class FileEditContext
 {
     private readonly Dictionary<Type, object> _state = new();
+    private readonly List<Action> _finishers = [];
 
     public FileEditContext(WorkspacePath path, TextDocument document, ApplyOptions options, PatchSet patch)
     {
@@ -40,6 +41,22 @@ public sealed class FileEditContext
         }
 
         return (T)value;
+    }
+
+    /// <summary>
+    /// Runs once after the file's last modification, before the planner takes <see cref="Document"/>: for appliers
+    /// that batch their edits and write the text once, or check the whole file.
+    /// </summary>
+    public void OnFinished(Action finisher) => _finishers.Add(finisher);
+
+    internal void Finish()
+    {
+        foreach (var finisher in _finishers)
+        {
+            finisher();
+        }
+
+        _finishers.Clear();
     }
 
     public void Warn(string code, string message, int? line = null) =>

@@ -222,6 +222,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
             }
         }
 
+        context.Finish();
         outcome.Warnings.AddRange(context.Warnings);
         if (change.Newline is { } mode)
         {

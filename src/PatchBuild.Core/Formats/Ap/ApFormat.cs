@@ -14,7 +14,7 @@ public sealed class ApFormat : IPatchFormat
     public PatchSet Parse(string text, string? sourcePath, ParseOptions options) => ApParser.Parse(text, sourcePath, options);
 
     // The locator applier registers here.
-    public IReadOnlyList<IModificationApplier> Appliers { get; } = [];
+    public IReadOnlyList<IModificationApplier> Appliers { get; } = [new ApModificationApplier()];
 
     /// <summary>True when the first line that is not blank, a '#' comment or a markdown fence is an "[id] AP x.y" header.</summary>
     internal static bool StartsWithHeader(string text)

@@ -1,0 +1,103 @@
+using PatchBuild.Core.Matching;
+using PatchBuild.Core.Model;
+using PatchBuild.Core.Planning;
+using PatchBuild.Core.Workspace;
+
+namespace PatchBuild.Core.Formats.Ap;
+
+/// <summary>
+/// What the ap applier remembers while one patch edits one file: the index of the text as the patch found it, the
+/// edits so far (which also tell which text this patch already touched), and how often each locator was used.
+/// The file's text is written once, when its last modification is done.
+/// </summary>
+internal sealed class ApApplierState
+{
+    private readonly Dictionary<int, int> _patchLineOf = [];
+    private readonly Dictionary<string, int> _locatorTotals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _locatorUses = new(StringComparer.Ordinal);
+    private TextDocument? _source;
+
+    public LineEditBuffer Buffer { get; private set; } = null!;
+
+    public LocatorResolver Resolver { get; private set; } = null!;
+
+    public void Attach(FileEditContext context, LocatorModification modification)
+    {
+        if (_source is null)
+        {
+            CountLocators(context.Patch, modification);
+            Build(context.Document);
+            context.OnFinished(() => Finish(context));
+            return;
+        }
+
+        if (!ReferenceEquals(_source, context.Document))
+        {
+            // Partial mode hands back a copy of the text from before a failed modification; the edits live here,
+            // so a copy of the same size is the same text. Anything else was changed behind our back: start over.
+            if (context.Document.Lines.Count == _source.Lines.Count)
+            {
+                _source = context.Document;
+            }
+            else
+            {
+                Build(context.Document);
+            }
+        }
+    }
+
+    /// <summary>(index among, count of) the modifications of this file that repeat this locator.</summary>
+    public (int Index, int Count) NextUse(string locatorKey)
+    {
+        int used = _locatorUses.GetValueOrDefault(locatorKey);
+        _locatorUses[locatorKey] = used + 1;
+        return (used, _locatorTotals.GetValueOrDefault(locatorKey, 1));
+    }
+
+    public static string LocatorKey(LocatorModification modification) =>
+        string.Join("\n", LocatorText.SplitNormalized(modification.Anchor ?? "")) + "\u0001"
+        + string.Join("\n", LocatorText.SplitNormalized(modification.Snippet ?? ""));
+
+    private void Build(TextDocument document)
+    {
+        _source = document;
+        Buffer = new LineEditBuffer(document.Lines);
+        Resolver = new LocatorResolver(new LineIndex(document.Lines), Buffer, Describe);
+    }
+
+    private string Describe(int number) =>
+        _patchLineOf.TryGetValue(number, out int line) && line > 0 ? $"modification {number} (patch line {line})" : $"modification {number}";
+
+    private void CountLocators(PatchSet patch, LocatorModification modification)
+    {
+        var siblings = patch.Files
+            .FirstOrDefault(f => f.Modifications.Any(m => ReferenceEquals(m, modification)))?.Modifications
+            ?? [modification];
+        foreach (var sibling in siblings)
+        {
+            _patchLineOf[sibling.Number] = sibling.PatchLine;
+            if (sibling is LocatorModification locator)
+            {
+                string key = LocatorKey(locator);
+                _locatorTotals[key] = _locatorTotals.GetValueOrDefault(key) + 1;
+            }
+        }
+    }
+
+    private void Finish(FileEditContext context)
+    {
+        if (_source is null || !Buffer.Changed)
+        {
+            return;
+        }
+
+        var lines = Buffer.Materialize();
+        if (Buffer.BracketDelta != 0)
+        {
+            context.Warn("BRACKET_BALANCE",
+                $"Bracket balance off by {Buffer.BracketDelta.ToString("+0;-0", System.Globalization.CultureInfo.InvariantCulture)} after this patch: the edits open and close a different number of brackets. Check that every block they open is closed.");
+        }
+
+        context.Document = new TextDocument(lines, _source.Newline, endsWithNewline: true, _source.HasBom);
+    }
+}

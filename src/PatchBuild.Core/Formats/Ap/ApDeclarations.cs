@@ -1,0 +1,48 @@
+using PatchBuild.Core.Matching;
+
+namespace PatchBuild.Core.Formats.Ap;
+
+/// <summary>
+/// Recognises block headers and top-level declarations, for the heuristic that moves a declaration an AI inserted
+/// right after a block's header ("class Foo {", "def f():") past the end of that block.
+/// </summary>
+internal static class ApDeclarations
+{
+    public static bool OpensBlock(string line)
+    {
+        string trimmed = line.TrimEnd();
+        return trimmed.EndsWith('{') || trimmed.EndsWith(':');
+    }
+
+    private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal)
+    {
+        "public", "private", "protected", "internal", "static", "abstract", "sealed", "partial", "export", "default",
+        "async", "final", "open", "data", "readonly", "unsafe", "file", "pub", "extern", "inline",
+    };
+
+    private static readonly HashSet<string> DeclarationKeywords = new(StringComparer.Ordinal)
+    {
+        "class", "struct", "interface", "enum", "record", "namespace", "def", "function", "fn", "func", "module",
+        "trait", "impl", "type", "object",
+    };
+
+    public static bool IsTopLevel(string line)
+    {
+        if (Indentation.Of(line).Length > 0)
+        {
+            return false;
+        }
+
+        foreach (string word in line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Modifiers.Contains(word))
+            {
+                continue;
+            }
+
+            return DeclarationKeywords.Contains(word);
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,230 @@
+namespace PatchBuild.Core.Matching;
+
+/// <summary>
+/// A file under edit, kept as its original lines plus the edits on top: which original lines are removed and which
+/// blocks were written into the gaps between them. Edits cost O(size of the edit · log n) instead of copying the
+/// file, matches stay expressed in original line numbers (stable for the index), and "did this patch touch these
+/// lines?" is two Fenwick queries. The text is materialised once, when the file's last modification is done.
+/// Gap g sits just before original line g; gap n is the end of the file.
+/// </summary>
+internal sealed class LineEditBuffer
+{
+    private readonly string[] _lines;
+    private readonly int[] _removedBy;
+    private readonly int[] _skipForward;
+    private readonly int[] _skipBackward;
+    private readonly List<WrittenBlock>?[] _gaps;
+    private readonly FenwickTree _removed;
+    private readonly FenwickTree _written;
+
+    public LineEditBuffer(IReadOnlyList<string> lines)
+    {
+        _lines = [.. lines];
+        _removedBy = new int[_lines.Length];
+        _skipForward = new int[_lines.Length];
+        _skipBackward = new int[_lines.Length];
+        _gaps = new List<WrittenBlock>?[_lines.Length + 1];
+        _removed = new FenwickTree(_lines.Length);
+        _written = new FenwickTree(_lines.Length + 1);
+    }
+
+    public int Count => _lines.Length;
+
+    public bool Changed { get; private set; }
+
+    /// <summary>
+    /// How the edits changed the file's bracket balance (opened minus closed), counted over the removed and written
+    /// text only, so the whole-file check costs the size of the edits rather than two passes over the file.
+    /// </summary>
+    public int BracketDelta { get; private set; }
+
+    public string this[int line] => _lines[line];
+
+    public bool IsRemoved(int line) => _removedBy[line] != 0;
+
+    /// <summary>True when no line in [first, last] was removed and nothing was written between them.</summary>
+    public bool IsIntact(int first, int last) => _removed.RangeSum(first, last) == 0 && _written.RangeSum(first + 1, last) == 0;
+
+    /// <summary>The modification that removed a line of [first, last] or wrote inside it; 0 when it is intact.</summary>
+    public int ToucherOf(int first, int last)
+    {
+        for (int line = first; line <= last; line++)
+        {
+            if (_removedBy[line] != 0)
+            {
+                return _removedBy[line];
+            }
+
+            if (line > first && _gaps[line] is { Count: > 0 } blocks)
+            {
+                return blocks[0].Modification;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Writes a block right after original line <paramref name="line"/> (-1: the start of the file).</summary>
+    public void InsertAfter(int line, WrittenBlock block)
+    {
+        int gap = line + 1;
+        (_gaps[gap] ??= []).Insert(0, block);
+        _written.Add(gap, 1);
+        BracketDelta += block.Balance;
+        Changed = true;
+    }
+
+    /// <summary>Writes a block right before original line <paramref name="line"/> (Count: the end of the file).</summary>
+    public void InsertBefore(int line, WrittenBlock block)
+    {
+        (_gaps[line] ??= []).Add(block);
+        _written.Add(line, 1);
+        BracketDelta += block.Balance;
+        Changed = true;
+    }
+
+    /// <summary>Removes the current text from original line first to original line last (both present), including
+    /// anything written between them, and optionally writes a block in its place.</summary>
+    public void Replace(int first, int last, WrittenBlock? replacement, int modification)
+    {
+        var counter = new BracketCounter();
+        int line = first;
+        while (line <= last)
+        {
+            if (line > first && _gaps[line] is { Count: > 0 } blocks)
+            {
+                _written.Add(line, -blocks.Count);
+                BracketDelta -= blocks.Sum(b => b.Balance);
+                blocks.Clear();
+            }
+
+            if (_removedBy[line] == 0)
+            {
+                BracketDelta -= counter.Count(_lines[line]).Net;
+                _removedBy[line] = modification;
+                _removed.Add(line, 1);
+                line++;
+            }
+            else
+            {
+                line = _skipForward[line];
+            }
+        }
+
+        _skipForward[first] = last + 1;
+        _skipBackward[last] = first - 1;
+        if (replacement is not null)
+        {
+            InsertBefore(first, replacement);
+        }
+
+        Changed = true;
+    }
+
+    /// <summary>The current lines from the front of gap <paramref name="gap"/> onward; Line is -1 for written lines.</summary>
+    public IEnumerable<CurrentLine> Forward(int gap)
+    {
+        int line = gap;
+        while (true)
+        {
+            if (_gaps[line] is { } blocks)
+            {
+                foreach (var block in blocks)
+                {
+                    foreach (string text in block.Lines)
+                    {
+                        yield return new CurrentLine(text, -1);
+                    }
+                }
+            }
+
+            if (line == _lines.Length)
+            {
+                yield break;
+            }
+
+            if (_removedBy[line] == 0)
+            {
+                yield return new CurrentLine(_lines[line], line);
+                line++;
+            }
+            else
+            {
+                line = _skipForward[line];
+            }
+        }
+    }
+
+    /// <summary>The current lines going backwards from the end of gap <paramref name="gap"/>.</summary>
+    public IEnumerable<CurrentLine> Backward(int gap)
+    {
+        foreach (var written in WrittenBackward(gap))
+        {
+            yield return written;
+        }
+
+        int line = gap - 1;
+        while (line >= 0)
+        {
+            if (_removedBy[line] == 0)
+            {
+                yield return new CurrentLine(_lines[line], line);
+                foreach (var written in WrittenBackward(line))
+                {
+                    yield return written;
+                }
+
+                line--;
+            }
+            else
+            {
+                int start = _skipBackward[line] + 1;
+                foreach (var written in WrittenBackward(start))
+                {
+                    yield return written;
+                }
+
+                line = start - 1;
+            }
+        }
+    }
+
+    public bool HasWrittenIn(int gap) => _gaps[gap] is { Count: > 0 };
+
+    public List<string> Materialize()
+    {
+        var result = new List<string>(_lines.Length + 16);
+        foreach (var line in Forward(0))
+        {
+            result.Add(line.Text);
+        }
+
+        return result;
+    }
+
+    private IEnumerable<CurrentLine> WrittenBackward(int gap)
+    {
+        if (_gaps[gap] is not { } blocks)
+        {
+            yield break;
+        }
+
+        for (int b = blocks.Count - 1; b >= 0; b--)
+        {
+            var lines = blocks[b].Lines;
+            for (int i = lines.Count - 1; i >= 0; i--)
+            {
+                yield return new CurrentLine(lines[i], -1);
+            }
+        }
+    }
+}
+
+/// <summary>Lines one modification wrote, remembered so later locators never match them.</summary>
+internal sealed record WrittenBlock(IReadOnlyList<string> Lines, int Modification)
+{
+    public int Balance { get; } = BracketCounter.Balance(Lines);
+}
+
+/// <summary>A line of the file as it is now; Line is its original index, or -1 when this patch wrote it.</summary>
+internal readonly record struct CurrentLine(string Text, int Line);

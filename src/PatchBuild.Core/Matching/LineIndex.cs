@@ -1,0 +1,173 @@
+namespace PatchBuild.Core.Matching;
+
+/// <summary>
+/// The file's non-blank lines, trimmed, indexed once: each distinct normalized line gets an id, each id the sorted
+/// list of positions where it occurs, and the id sequence a prefix hash. A locator is then found by looking up its
+/// rarest line and comparing one hash per candidate, so a lookup costs O(locator + candidates), never O(file).
+/// Positions here are "compact": the k-th non-blank line of the file.
+/// </summary>
+internal sealed class LineIndex
+{
+    private const ulong Modulus = (1UL << 61) - 1;
+
+    private readonly Dictionary<string, int> _idOf = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<string> _lines;
+    private readonly int[] _ids;
+    private readonly int[] _positionStart;
+    private readonly int[] _positions;
+    private readonly ulong[] _prefixHash;
+    private readonly ulong[] _power;
+    private readonly ulong _base;
+    private string[]? _normalized;
+    private Dictionary<string, List<int>>? _undecorated;
+
+    public LineIndex(IReadOnlyList<string> lines)
+    {
+        _lines = lines;
+        var original = new int[lines.Count];
+        var ids = new int[lines.Count];
+        int count = 0;
+        CompactAtOrAfter = new int[lines.Count + 1];
+
+        // Trimmed lines are looked up as spans: only the first occurrence of each distinct line allocates a key.
+        var lookup = _idOf.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            CompactAtOrAfter[i] = count;
+            var key = lines[i].AsSpan().Trim();
+            if (key.IsEmpty)
+            {
+                continue;
+            }
+
+            if (!lookup.TryGetValue(key, out int id))
+            {
+                id = _idOf.Count;
+                lookup[key] = id;
+            }
+
+            original[count] = i;
+            ids[count] = id;
+            count++;
+        }
+
+        CompactAtOrAfter[lines.Count] = count;
+        OriginalLine = original[..count];
+        _ids = ids[..count];
+
+        // Positions per id in one flat array (counting sort): no list per distinct line.
+        _positionStart = new int[_idOf.Count + 1];
+        foreach (int id in _ids)
+        {
+            _positionStart[id + 1]++;
+        }
+
+        for (int id = 0; id < _idOf.Count; id++)
+        {
+            _positionStart[id + 1] += _positionStart[id];
+        }
+
+        _positions = new int[count];
+        var fill = _positionStart[..^1];
+        for (int k = 0; k < count; k++)
+        {
+            _positions[fill[_ids[k]]++] = k;
+        }
+
+        // A random base modulo a Mersenne prime: a patch cannot be crafted to collide with the file's text.
+        _base = (ulong)Random.Shared.NextInt64(1 << 20, (long)Modulus - 1);
+        _prefixHash = new ulong[count + 1];
+        _power = new ulong[count + 1];
+        _power[0] = 1;
+        for (int k = 0; k < count; k++)
+        {
+            _prefixHash[k + 1] = AddMod(MulMod(_prefixHash[k], _base), (ulong)_ids[k] + 1);
+            _power[k + 1] = MulMod(_power[k], _base);
+        }
+    }
+
+    /// <summary>Original line index of each compact position.</summary>
+    public int[] OriginalLine { get; }
+
+    /// <summary>Trimmed text of each compact position (built on first use: only error reports need it).</summary>
+    public string[] Normalized => _normalized ??= [.. OriginalLine.Select(i => _lines[i].Trim())];
+
+    /// <summary>For each original line (and the end), the compact position of the first non-blank line at or after it.</summary>
+    public int[] CompactAtOrAfter { get; }
+
+    public int Count => _ids.Length;
+
+    public int IdOf(string normalized) => _idOf.TryGetValue(normalized, out int id) ? id : -1;
+
+    public ReadOnlySpan<int> PositionsOf(int id) => _positions.AsSpan(_positionStart[id], _positionStart[id + 1] - _positionStart[id]);
+
+    /// <summary>True when the compact lines [start, start + ids.Length - from) carry the ids ids[from..].</summary>
+    public bool RunEquals(int start, int[] ids, int from, ulong idsHash)
+    {
+        int length = ids.Length - from;
+        if (start < 0 || start + length > _ids.Length)
+        {
+            return false;
+        }
+
+        ulong slice = SubMod(_prefixHash[start + length], MulMod(_prefixHash[start], _power[length]));
+        return slice == idsHash;
+    }
+
+    public ulong HashOf(int[] ids, int from)
+    {
+        ulong hash = 0;
+        for (int k = from; k < ids.Length; k++)
+        {
+            if (ids[k] < 0)
+            {
+                return ulong.MaxValue;
+            }
+
+            hash = AddMod(MulMod(hash, _base), (ulong)ids[k] + 1);
+        }
+
+        return hash;
+    }
+
+    /// <summary>Compact positions whose line, stripped of list/comment/diff decoration, equals the key (built on first use).</summary>
+    public List<int> PositionsOfUndecorated(string key)
+    {
+        if (_undecorated is null)
+        {
+            _undecorated = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (int k = 0; k < Normalized.Length; k++)
+            {
+                string stripped = LineDecoration.Strip(Normalized[k]);
+                if (!ReferenceEquals(stripped, Normalized[k]))
+                {
+                    if (!_undecorated.TryGetValue(stripped, out var list))
+                    {
+                        _undecorated[stripped] = list = [];
+                    }
+
+                    list.Add(k);
+                }
+            }
+        }
+
+        return _undecorated.TryGetValue(key, out var found) ? found : [];
+    }
+
+    private static ulong MulMod(ulong a, ulong b)
+    {
+        UInt128 product = (UInt128)a * b;
+        ulong low = (ulong)product & Modulus;
+        ulong high = (ulong)(product >> 61);
+        ulong sum = low + high;
+        return sum >= Modulus ? sum - Modulus : sum;
+    }
+
+    private static ulong AddMod(ulong a, ulong b)
+    {
+        ulong sum = a + b;
+        return sum >= Modulus ? sum - Modulus : sum;
+    }
+
+    private static ulong SubMod(ulong a, ulong b) => a >= b ? a - b : a + Modulus - b;
+}
