@@ -120,7 +120,11 @@ public sealed class HookCommitTests : IDisposable
         _repo.Write("patch.json", "{ not json");
         _repo.Stage("patch.json");
 
-        AssertBlocked(_repo.Commit(), "PB2001", "patch.json");
+        var commit = _repo.Commit();
+
+        Assert.NotEqual(0, commit.ExitCode);
+        Assert.Matches(@"patch\.json(:\d+)?: error PB2001: ", commit.Error);
+        Assert.Equal(1, _repo.CommitCount());
     }
 
     [Fact]
