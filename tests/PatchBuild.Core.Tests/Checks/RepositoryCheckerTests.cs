@@ -281,6 +281,22 @@ public sealed class RepositoryCheckerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_patch_that_breaks_a_safety_rule_is_reported_under_that_rule()
+    {
+        CommitGreeter();
+        _repo.Write("afix.ap", TestPatches.ApReplace().Replace("\"Hello, world\"", "\"DROP TABLE Users\"", StringComparison.Ordinal));
+        _repo.Stage("afix.ap");
+
+        var finding = Assert.Single((await Check()).Findings);
+
+        Assert.Equal(CheckRules.UnsafePatch, finding.Rule);
+        Assert.Equal("PB1004", finding.SafetyRuleId);
+        Assert.Equal("PB1004", finding.ReportedRule.Id);
+        Assert.Equal("afix.ap", finding.File);
+        Assert.NotNull(finding.Line);
+    }
+
+    [Fact]
     public async Task A_stale_unified_diff_is_blocked()
     {
         _repo.Write("src/Greeter.cs", TestPatches.Greeter.Replace("Hello", "Howdy", StringComparison.Ordinal));
