@@ -170,8 +170,8 @@ internal sealed class IndexTree : ISourceTree
             return id;
         }
 
-        _ = Index; // fills _blobs with every staged file
-        return _blobs.GetValueOrDefault(path);
+        // Before the index is listed, git resolves ":path" to the staged blob itself: one listing saved.
+        return _index is null ? ":" + path : _blobs.GetValueOrDefault(path);
     }
 
     private static string CreateTempFolder()

@@ -66,9 +66,26 @@ public static class RepositoryChecker
 
         var patchContents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var patchSet = patchFiles.ToHashSet(StringComparer.Ordinal);
-        tree.ReadFiles([.. textFiles, .. patchFiles], (path, content) =>
+        var candidateSet = tree.Candidates.ToHashSet(StringComparer.Ordinal);
+        string settingsOnDisk = Path.Combine(tree.TopLevel, CheckSettings.FileName);
+        bool readSettings = request.RequireApplied is null && (candidateSet.Contains(CheckSettings.FileName) || File.Exists(settingsOnDisk));
+        byte[]? settingsContent = null;
+
+        // One read for everything: contents to scan, patches to judge, and the settings (the committed version wins).
+        List<string> reads = [.. textFiles, .. patchFiles];
+        if (readSettings && !candidateSet.Contains(CheckSettings.FileName))
         {
-            if (content is null)
+            reads.Add(CheckSettings.FileName);
+        }
+
+        tree.ReadFiles(reads, (path, content) =>
+        {
+            if (path == CheckSettings.FileName)
+            {
+                settingsContent = content;
+            }
+
+            if (content is null || !candidateSet.Contains(path))
             {
                 return;
             }
@@ -89,7 +106,8 @@ public static class RepositoryChecker
         });
 
         findings.AddRange(InspectJournals(tree));
-        bool requireApplied = request.RequireApplied ?? ReadSettings(tree, findings).RequireApplied;
+        bool requireApplied = request.RequireApplied
+            ?? (readSettings && ParseSettings(settingsContent ?? WorkingTree.ReadDiskFile(settingsOnDisk), findings).RequireApplied);
 
         var verdicts = new List<PatchVerdict>();
         var candidates = patchFiles.Where(patchContents.ContainsKey).Select(p => new PatchCandidate(p, patchContents[p], Judged: true)).ToList();
@@ -145,18 +163,8 @@ public static class RepositoryChecker
         }
     }
 
-    // The committed version of the settings wins; a patchbuild.json that only exists on disk still counts.
-    private static CheckSettings ReadSettings(ISourceTree tree, List<CheckFinding> findings)
+    private static CheckSettings ParseSettings(byte[]? content, List<CheckFinding> findings)
     {
-        string onDisk = Path.Combine(tree.TopLevel, CheckSettings.FileName);
-        if (!File.Exists(onDisk))
-        {
-            return CheckSettings.Default;
-        }
-
-        byte[]? content = null;
-        tree.ReadFiles([CheckSettings.FileName], (_, bytes) => content = bytes);
-        content ??= WorkingTree.ReadDiskFile(onDisk);
         if (content is null)
         {
             return CheckSettings.Default;

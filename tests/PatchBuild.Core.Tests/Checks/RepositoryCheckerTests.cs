@@ -326,6 +326,25 @@ public sealed class RepositoryCheckerTests : IDisposable
         Assert.Empty((await Check()).Findings);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RequireApplied_is_read_from_a_committed_or_an_untracked_patchbuild_json(bool committed)
+    {
+        CommitGreeter();
+        _repo.Write("patchbuild.json", "{ \"hook\": { \"requireApplied\": true } }\n");
+        if (committed)
+        {
+            _repo.Stage("patchbuild.json");
+            _repo.Commit("settings");
+        }
+
+        _repo.Write("afix.ap", TestPatches.ApReplace());
+        _repo.Stage("afix.ap");
+
+        Assert.Equal(CheckRules.PendingPatch, Assert.Single((await Check()).Findings).Rule);
+    }
+
     [Fact]
     public async Task RequireApplied_also_sees_an_untracked_patch_dropped_into_the_tree()
     {
