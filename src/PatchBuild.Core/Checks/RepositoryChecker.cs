@@ -35,6 +35,14 @@ public static class RepositoryChecker
         {
             return Failed(request, root, ex.Error);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The temporary folder for a dry run, or a file being read, failed: say so instead of crashing the commit.
+            return Failed(request, root, new PatchError(ErrorCodes.FileWriteError, $"The check could not read or write a file: {ex.Message}")
+            {
+                Hint = "Check free space and permissions of the temporary folder and the repository.",
+            });
+        }
     }
 
     private static async Task<CheckReport> CheckAsync(CheckRequest request, ISourceTree tree, CancellationToken cancellationToken)

@@ -74,7 +74,7 @@ public sealed class GitRepository
     /// <summary>What the index holds that HEAD does not (the commit being made); renames come as delete plus add.</summary>
     public IReadOnlyList<StagedChange> StagedChanges()
     {
-        byte[] raw = Git.Run("diff", "--cached", "--raw", "-z", "--no-renames", "--no-relative", "--no-ext-diff", "--ignore-submodules=all");
+        byte[] raw = Git.Run("diff", "--cached", "--raw", "--no-abbrev", "-z", "--no-renames", "--no-relative", "--no-ext-diff", "--ignore-submodules=all");
         return RawDiffParser.Parse(raw);
     }
 

@@ -25,7 +25,8 @@ public static class HookScript
         script.Append($"PATCHBUILD_RECORDED_DLL={Quote(tool.AssemblyPath)}\n");
         script.Append($"PATCHBUILD_RECORDED_DOTNET={Quote(tool.DotnetPath)}\n");
         script.Append(Body.Replace("@HOOK@", hookName, StringComparison.Ordinal).Replace("@PREVIOUS@", hookName + PreviousSuffix, StringComparison.Ordinal));
-        return script.ToString();
+        // sh reads a CR as part of the command: the script is LF-only whatever line endings this source was checked out with.
+        return script.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
     /// <summary>True when the file at <paramref name="path"/> is a hook this tool wrote.</summary>
