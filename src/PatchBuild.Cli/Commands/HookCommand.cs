@@ -133,7 +133,7 @@ public static class HookCommand
             return CliApp.ExitSuccess;
         }
 
-        var request = new CheckRequest(root ?? Directory.GetCurrentDirectory(), CheckScope.StagedChanges);
+        var request = new CheckRequest(root ?? Directory.GetCurrentDirectory(), CheckScope.StagedChanges) { ValidateResult = false };
         var report = await RepositoryChecker.RunAsync(request, cancellationToken).ConfigureAwait(false);
         TextFindingWriter.Write(report, console.Error);
         if (!report.HasErrors)

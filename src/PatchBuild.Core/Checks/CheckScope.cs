@@ -18,4 +18,10 @@ public sealed record CheckRequest(string Root, CheckScope Scope)
 {
     /// <summary>Treat any pending patch as an error; null reads hook.requireApplied from patchbuild.json.</summary>
     public bool? RequireApplied { get; init; }
+
+    /// <summary>
+    /// Also run syntax and compile validation on each patch's result. The hook turns it off to stay within its time
+    /// budget (Roslyn's start costs more than the rest of the check); the safety rules and the apply itself always run.
+    /// </summary>
+    public bool ValidateResult { get; init; } = true;
 }

@@ -12,7 +12,7 @@ internal sealed record PatchCandidate(string Path, byte[] Content, bool Judged);
 /// the hook, CI and the build never disagree about a patch. Dry runs write nothing; for the index they run in a
 /// temporary folder holding the staged versions of the files the patches touch.
 /// </summary>
-internal sealed class PatchJudge(ISourceTree tree, bool requireApplied)
+internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool validateResult)
 {
     private static readonly HashSet<string> UnsafeCodes = [ErrorCodes.UnsafePatch, ErrorCodes.InvalidFilePath];
 
@@ -62,7 +62,7 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied)
         foreach (var (candidate, patch) in parsed)
         {
             string root = Path.Combine(folder, ParentOf(candidate.Path).Replace('/', Path.DirectorySeparatorChar));
-            var result = await engine.DryRunAsync([patch], new ApplyOptions { Root = root }, cancellationToken).ConfigureAwait(false);
+            var result = await engine.DryRunAsync([patch], new ApplyOptions { Root = root, Force = !validateResult }, cancellationToken).ConfigureAwait(false);
             Judge(candidate, result);
         }
     }

@@ -133,7 +133,7 @@ public static class RepositoryChecker
 
         if (candidates.Count > 0)
         {
-            var judge = new PatchJudge(tree, requireApplied);
+            var judge = new PatchJudge(tree, requireApplied, request.ValidateResult);
             await judge.JudgeAsync(candidates, cancellationToken).ConfigureAwait(false);
             findings.AddRange(judge.Findings);
             verdicts = judge.Verdicts;

@@ -297,6 +297,22 @@ public sealed class RepositoryCheckerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_patch_whose_result_does_not_compile_fails_the_full_check_but_not_the_fast_hook_check()
+    {
+        CommitGreeter();
+        _repo.Write("afix.ap", TestPatches.ApReplace().Replace("=> \"Hello, world\";", "=> \"Hello, world\" +;", StringComparison.Ordinal));
+        _repo.Stage("afix.ap");
+
+        var full = await Check(CheckScope.Index);
+        var hook = await RepositoryChecker.RunAsync(new CheckRequest(_repo.Root, CheckScope.StagedChanges) { ValidateResult = false });
+
+        var finding = Assert.Single(full.Findings);
+        Assert.Equal(CheckRules.StalePatch, finding.Rule);
+        Assert.Equal("afix.ap", finding.File);
+        Assert.Empty(hook.Findings);
+    }
+
+    [Fact]
     public async Task A_stale_unified_diff_is_blocked()
     {
         _repo.Write("src/Greeter.cs", TestPatches.Greeter.Replace("Hello", "Howdy", StringComparison.Ordinal));
