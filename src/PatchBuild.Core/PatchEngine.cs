@@ -102,7 +102,7 @@ public sealed class PatchEngine
         {
             Root = root,
             DryRun = options.DryRun,
-            Files = plan.Files,
+            Files = options.DryRun ? plan.Files : plan.Files.Select(NotWritten).ToList(),
             Warnings = warnings,
             Errors = errors,
             Changes = changes,
@@ -165,6 +165,10 @@ public sealed class PatchEngine
             ArchivedPatches = archived,
         };
     }
+
+    // A failed run writes nothing: a file that planned well must not read as applied.
+    private static FileResult NotWritten(FileResult file) =>
+        file.Status is "applied" or "partial" ? file with { Status = "not_written", Reason = "not written: another change in this run failed" } : file;
 
     // Without --root, targets resolve against the first patch file's folder, as the formats specify.
     private static string DefaultRoot(IReadOnlyList<PatchSet> patches) =>

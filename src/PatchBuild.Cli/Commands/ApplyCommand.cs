@@ -20,11 +20,13 @@ public static class ApplyCommand
         var force = new Option<bool>("--force") { Description = "Skip syntax and compile validation (never the path rules)." };
         var fuzz = new Option<int>("--fuzz") { Description = "Unified diffs: ignore up to N context lines at a hunk's edges." };
         var archive = new Option<bool>("--archive") { Description = "Move applied patch files into .patchbuild/applied so they are no longer pending." };
+        var validation = new ValidationOptions();
 
         var command = new Command("apply", "Apply patches: plan all in memory, validate, then write all or nothing.")
         {
             patches, root, dryRun, strict, partial, json, report, force, fuzz, archive,
         };
+        validation.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -49,6 +51,7 @@ public static class ApplyCommand
                 Fuzz = parse.GetValue(fuzz),
                 Archive = parse.GetValue(archive),
             };
+            options = validation.Apply(parse, options, console);
 
             if (options.Root is not null && !Directory.Exists(options.Root))
             {

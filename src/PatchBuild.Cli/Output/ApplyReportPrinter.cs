@@ -1,4 +1,5 @@
 using PatchBuild.Core;
+using PatchBuild.Core.Formats.JsonPatch;
 using PatchBuild.Core.Model;
 
 namespace PatchBuild.Cli.Output;
@@ -73,6 +74,12 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
 
     private void PrintFile(FileResult file)
     {
+        if (IsPatchJson(file.PatchFile))
+        {
+            PrintPatchJsonFile(file);
+            return;
+        }
+
         string detail = file.Path;
         switch (file.Status)
         {
@@ -81,6 +88,9 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
                 break;
             case "skipped":
                 writer.WriteLine($"{Paint(Yellow, "~")} {detail}  skipped: {file.Reason ?? "already applied"}");
+                break;
+            case "not_written":
+                writer.WriteLine($"- {detail}  {file.Reason}");
                 break;
             default:
                 var error = file.Error;
@@ -93,6 +103,34 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
                 break;
         }
     }
+
+    // patch.json users know this tool family's wording: keep it ("✓ path - Applied successfully").
+    private void PrintPatchJsonFile(FileResult file)
+    {
+        switch (file.Status)
+        {
+            case "applied":
+                writer.WriteLine(Paint(Green, PatchJsonMessages.FileApplied(file.Path)));
+                break;
+            case "skipped":
+                writer.WriteLine($"{Paint(Yellow, "~")} {file.Path} - Skipped: {file.Reason ?? "already applied"}");
+                break;
+            case "not_written":
+                writer.WriteLine($"- {file.Path} - Not written: another file failed");
+                break;
+            default:
+                string reason = file.Error?.Code == ErrorCodes.FileNotFound ? "File not found" : file.Error?.Message ?? file.Status;
+                writer.WriteLine(Paint(Red, PatchJsonMessages.FileFailed(file.Path, reason)) + Where(file.Error));
+                if (file.Error?.Hint is { } hint)
+                {
+                    writer.WriteLine("  " + PatchJsonMessages.Fix(hint));
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsPatchJson(string? patchFile) => patchFile?.EndsWith(".json", StringComparison.OrdinalIgnoreCase) == true;
 
     private static string Describe(FileResult file)
     {

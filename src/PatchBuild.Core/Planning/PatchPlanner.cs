@@ -183,7 +183,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                 File = path.Relative,
                 Hint = workspace.DirectoryExists(path)
                     ? "That path is a folder; name a file."
-                    : "Check the path (relative to the patch file's folder, or --root); to make a new file use CREATE.",
+                    : "Check the path (relative to the patch file's folder, or --root). To make a new file, the patch must create it (ap: CREATE; diff: --- /dev/null).",
             });
         }
 

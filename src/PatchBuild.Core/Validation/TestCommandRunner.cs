@@ -23,7 +23,7 @@ public static class TestCommandRunner
     {
         var start = OperatingSystem.IsWindows()
             ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/d", "/c", command } }
-            : new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", command } };
+            : new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", "exec 2>&1\n" + command } };
         start.WorkingDirectory = workingDirectory;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -32,6 +32,7 @@ public static class TestCommandRunner
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
 
+        // On Unix stderr is joined to stdout in the shell, so the kept last lines are in the order the command wrote them.
         var tail = new Queue<string>();
         void OnLine(string? line)
         {

@@ -120,19 +120,19 @@ public sealed class ApplyErrorTests : IDisposable
     [Fact]
     public async Task Bracket_balance_change_is_a_warning_naming_the_change()
     {
-        _ws.Write("a.cs", "void F()\n{\n    if (x)\n    {\n        y();\n    }\n}\n");
-        var result = await _ws.ApplyAsync("a.cs", Delete("}") with { Anchor = "y();" });
+        _ws.Write("a.js", "void F()\n{\n    if (x)\n    {\n        y();\n    }\n}\n");
+        var result = await _ws.ApplyAsync("a.js", Delete("}") with { Anchor = "y();" });
         Assert.True(result.Success, result.Error?.Message);
         var warning = Assert.Single(result.Warnings, w => w.Code == "BRACKET_BALANCE");
         Assert.Contains("off by +1", warning.Message);
-        Assert.Equal("a.cs", warning.File);
+        Assert.Equal("a.js", warning.File);
     }
 
     [Fact]
     public async Task Bracket_balance_warning_reports_negative_change_and_ignores_strings_and_comments()
     {
-        _ws.Write("a.cs", "void F()\n{\n    x();\n}\n");
-        var result = await _ws.ApplyAsync("a.cs", Replace("x();", "x(); }\nvar s = \"{ ( [\"; // {{{"));
+        _ws.Write("a.js", "void F()\n{\n    x();\n}\n");
+        var result = await _ws.ApplyAsync("a.js", Replace("x();", "x(); }\nvar s = \"{ ( [\"; // {{{"));
         Assert.True(result.Success, result.Error?.Message);
         Assert.Contains("off by -1", Assert.Single(result.Warnings, w => w.Code == "BRACKET_BALANCE").Message);
     }

@@ -112,7 +112,7 @@ public class PatchJsonDiffAgreementTests
         tree.Write("patch.json", Entry("a.json", "@@ -1 +1 @@\n-{ nothing like this\n+{\n", """[{"op":"replace","path":"/b","value":3}]"""));
         var result = await tree.ApplyAsync("patch.json");
         Assert.False(result.Success);
-        Assert.Contains("patches[0].diff", result.Error!.Message);
+        Assert.Contains("patches[0]", result.Error!.Message);
         Assert.Equal(Json, tree.Text("a.json"));
     }
 }

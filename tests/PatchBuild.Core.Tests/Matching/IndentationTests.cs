@@ -12,10 +12,10 @@ public sealed class IndentationTests : IDisposable
     [Fact]
     public async Task Flush_left_content_takes_the_indentation_of_the_replaced_line_keeping_relative_indentation()
     {
-        _ws.Write("a.cs", "class A\n{\n        old();\n}\n");
+        _ws.Write("a.cs", "void M()\n{\n        old();\n}\n");
         var result = await _ws.ApplyAsync("a.cs", Replace("old();", "if (x)\n{\n    y();\n}"));
         Assert.True(result.Success, result.Error?.Message);
-        Assert.Equal("class A\n{\n        if (x)\n        {\n            y();\n        }\n}\n", _ws.Read("a.cs"));
+        Assert.Equal("void M()\n{\n        if (x)\n        {\n            y();\n        }\n}\n", _ws.Read("a.cs"));
     }
 
     [Fact]

@@ -34,12 +34,12 @@ public sealed class FileChangePlanningTests
     public async Task Create_over_a_different_file_fails_with_FILE_EXISTS_and_keeps_it()
     {
         using var folder = new TempFolder();
-        folder.Write("a.cs", "old\n");
-        var result = await Apply(folder, new FileChange("a.cs", FileChangeKind.Create) { Content = "new\n" });
+        folder.Write("a.cs", "// old\n");
+        var result = await Apply(folder, new FileChange("a.cs", FileChangeKind.Create) { Content = "// new\n" });
         Assert.Equal(ApplyStatus.Failed, result.Status);
         Assert.Equal(ErrorCodes.FileExists, result.Error!.Code);
         Assert.NotNull(result.Error.Hint);
-        Assert.Equal("old\n", folder.Read("a.cs"));
+        Assert.Equal("// old\n", folder.Read("a.cs"));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class FileChangePlanningTests
     public async Task Delete_removes_a_file_then_is_already_applied()
     {
         using var folder = new TempFolder();
-        folder.Write("gone.cs", "x\n");
+        folder.Write("gone.cs", "// x\n");
         var change = new FileChange("gone.cs", FileChangeKind.Delete);
         Assert.True((await Apply(folder, change)).Success);
         Assert.False(folder.Exists("gone.cs"));
@@ -78,9 +78,9 @@ public sealed class FileChangePlanningTests
     public async Task Delete_of_a_folder_removes_everything_below_it()
     {
         using var folder = new TempFolder();
-        folder.Write("old/a.cs", "a\n");
-        folder.Write("old/deep/b.cs", "b\n");
-        folder.Write("keep.cs", "k\n");
+        folder.Write("old/a.cs", "// a\n");
+        folder.Write("old/deep/b.cs", "// b\n");
+        folder.Write("keep.cs", "// k\n");
         Assert.True((await Apply(folder, new FileChange("old", FileChangeKind.Delete))).Success);
         Assert.False(Directory.Exists(folder.Combine("old")));
         Assert.True(folder.Exists("keep.cs"));
@@ -90,11 +90,11 @@ public sealed class FileChangePlanningTests
     public async Task Rename_moves_a_file_creating_parents_and_is_idempotent()
     {
         using var folder = new TempFolder();
-        folder.Write("a.cs", "content\n");
+        folder.Write("a.cs", "// content\n");
         var change = new FileChange("a.cs", FileChangeKind.Rename) { NewPath = "moved/deeper/b.cs" };
         Assert.True((await Apply(folder, change)).Success);
         Assert.False(folder.Exists("a.cs"));
-        Assert.Equal("content\n", folder.Read("moved/deeper/b.cs"));
+        Assert.Equal("// content\n", folder.Read("moved/deeper/b.cs"));
 
         var again = await Apply(folder, change);
         Assert.True(again.Success);
@@ -105,11 +105,11 @@ public sealed class FileChangePlanningTests
     public async Task Rename_of_a_folder_moves_its_files()
     {
         using var folder = new TempFolder();
-        folder.Write("lib/a.cs", "a\n");
-        folder.Write("lib/sub/b.cs", "b\n");
+        folder.Write("lib/a.cs", "// a\n");
+        folder.Write("lib/sub/b.cs", "// b\n");
         Assert.True((await Apply(folder, new FileChange("lib", FileChangeKind.Rename) { NewPath = "src/lib" })).Success);
-        Assert.Equal("a\n", folder.Read("src/lib/a.cs"));
-        Assert.Equal("b\n", folder.Read("src/lib/sub/b.cs"));
+        Assert.Equal("// a\n", folder.Read("src/lib/a.cs"));
+        Assert.Equal("// b\n", folder.Read("src/lib/sub/b.cs"));
         Assert.False(Directory.Exists(folder.Combine("lib")));
     }
 
@@ -125,8 +125,8 @@ public sealed class FileChangePlanningTests
     public async Task Rename_onto_an_existing_file_is_FILE_EXISTS_and_changes_nothing()
     {
         using var folder = new TempFolder();
-        folder.Write("x.cs", "x\n");
-        folder.Write("y.cs", "y\n");
+        folder.Write("x.cs", "// x\n");
+        folder.Write("y.cs", "// y\n");
         var before = folder.Snapshot();
         var result = await Apply(folder, new FileChange("x.cs", FileChangeKind.Rename) { NewPath = "y.cs" });
         Assert.Equal(ErrorCodes.FileExists, result.Error!.Code);
@@ -147,11 +147,11 @@ public sealed class FileChangePlanningTests
     public async Task A_failure_in_a_later_file_leaves_every_file_untouched()
     {
         using var folder = new TempFolder();
-        folder.Write("a.cs", "a\n");
+        folder.Write("a.cs", "// a\n");
         var before = folder.Snapshot();
         var result = await Apply(folder,
-            new FileChange("a.cs", FileChangeKind.Recreate) { Content = "changed\n" },
-            new FileChange("b.cs", FileChangeKind.Create) { Content = "new\n" },
+            new FileChange("a.cs", FileChangeKind.Recreate) { Content = "// changed\n" },
+            new FileChange("b.cs", FileChangeKind.Create) { Content = "// new\n" },
             new FileChange("missing.cs", FileChangeKind.Rename) { NewPath = "other.cs" });
         Assert.Equal(ApplyStatus.Failed, result.Status);
         Assert.Equal(before, folder.Snapshot());
@@ -161,14 +161,14 @@ public sealed class FileChangePlanningTests
     public async Task A_write_that_fails_on_disk_undoes_the_files_already_written()
     {
         using var folder = new TempFolder();
-        folder.Write("a.cs", "a\n");
+        folder.Write("a.cs", "// a\n");
         folder.Write("blocker", "a file where the plan needs a folder\n");
         var before = folder.Snapshot();
 
         // Planning cannot see that 'blocker' must become a folder; the disk refuses at commit time.
         var result = await Apply(folder,
-            new FileChange("a.cs", FileChangeKind.Recreate) { Content = "changed\n" },
-            new FileChange("blocker/inner.cs", FileChangeKind.Create) { Content = "x\n" });
+            new FileChange("a.cs", FileChangeKind.Recreate) { Content = "// changed\n" },
+            new FileChange("blocker/inner.cs", FileChangeKind.Create) { Content = "// x\n" });
         Assert.Equal(ApplyStatus.Failed, result.Status);
         Assert.Equal(ErrorCodes.FileWriteError, result.Error!.Code);
         Assert.Equal(before, folder.Snapshot());
@@ -178,12 +178,12 @@ public sealed class FileChangePlanningTests
     public async Task Dry_run_reports_the_diff_and_writes_nothing()
     {
         using var folder = new TempFolder();
-        folder.Write("a.cs", "one\ntwo\nthree\n");
+        folder.Write("a.cs", "// one\n// two\n// three\n");
         var before = folder.Snapshot();
-        var result = await Engine.DryRunAsync([Patch(new FileChange("a.cs", FileChangeKind.Recreate) { Content = "one\n2\nthree\n" })], new ApplyOptions { Root = folder.Path });
+        var result = await Engine.DryRunAsync([Patch(new FileChange("a.cs", FileChangeKind.Recreate) { Content = "// one\n// 2\n// three\n" })], new ApplyOptions { Root = folder.Path });
         Assert.True(result.Success);
-        Assert.Contains("-two", result.Diff, StringComparison.Ordinal);
-        Assert.Contains("+2", result.Diff, StringComparison.Ordinal);
+        Assert.Contains("-// two", result.Diff, StringComparison.Ordinal);
+        Assert.Contains("+// 2", result.Diff, StringComparison.Ordinal);
         Assert.Equal(before, folder.Snapshot());
     }
 
@@ -191,11 +191,11 @@ public sealed class FileChangePlanningTests
     public async Task Paths_outside_the_root_are_refused_before_anything_is_written()
     {
         using var folder = new TempFolder();
-        folder.Write("a.cs", "a\n");
+        folder.Write("a.cs", "// a\n");
         var before = folder.Snapshot();
         var result = await Apply(folder,
-            new FileChange("a.cs", FileChangeKind.Recreate) { Content = "changed\n" },
-            new FileChange("../evil.cs", FileChangeKind.Create) { Content = "x\n" });
+            new FileChange("a.cs", FileChangeKind.Recreate) { Content = "// changed\n" },
+            new FileChange("../evil.cs", FileChangeKind.Create) { Content = "// x\n" });
         Assert.Equal(ErrorCodes.InvalidFilePath, result.Error!.Code);
         Assert.Equal(before, folder.Snapshot());
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(folder.Path)!, "evil.cs")));

@@ -1,4 +1,5 @@
 using PatchBuild.Core.Model;
+using PatchBuild.Core.Formats.UnifiedDiff;
 using PatchBuild.Core.Planning;
 
 namespace PatchBuild.Core.Formats.JsonPatch;
@@ -7,14 +8,14 @@ namespace PatchBuild.Core.Formats.JsonPatch;
 /// The one place where patch.json reaches the unified-diff dialect: an entry's "diff" is parsed and applied by
 /// that dialect, never re-implemented here.
 /// </summary>
-/// <remarks>
-/// SWITCH WHEN THE unified-diff BRANCH LANDS: replace the two shim calls below with
-/// <c>UnifiedDiffParser.Parse(diff, null, options)</c> and <c>new UnifiedDiffFormat().Appliers</c>, then delete
-/// PatchJsonDiffShim.cs. Nothing else in patch.json depends on the shim.
-/// </remarks>
 internal static class PatchJsonDiffBridge
 {
-    public static IReadOnlyList<IModificationApplier> Appliers { get; } = PatchJsonDiffShim.Appliers;
+    public static IReadOnlyList<IModificationApplier> Appliers { get; } = new UnifiedDiffFormat().Appliers;
+
+    // Assistants often send only the @@ hunks in "diff": the entry's file_path already names the file.
+    private static bool HasFileHeaders(string diff) =>
+        diff.StartsWith("diff --git ", StringComparison.Ordinal) || diff.StartsWith("--- ", StringComparison.Ordinal) ||
+        diff.Contains("\n--- ", StringComparison.Ordinal) || diff.Contains("\ndiff --git ", StringComparison.Ordinal);
 
     /// <summary>The change an entry's diff describes, aimed at the entry's file_path.</summary>
     public static FileChange Parse(string diff, string filePath, int entryIndex, int entryLine, ParseOptions options)
@@ -22,7 +23,9 @@ internal static class PatchJsonDiffBridge
         PatchSet parsed;
         try
         {
-            parsed = PatchJsonDiffShim.Parse(diff, options);
+            parsed = HasFileHeaders(diff)
+                ? UnifiedDiffParser.Parse(diff, null, options)
+                : new PatchSet(PatchFormat.UnifiedDiff, [new FileChange(filePath, FileChangeKind.Modify) { Modifications = [UnifiedDiffParser.ParseHunks(diff, filePath)] }]);
         }
         catch (PatchException ex)
         {

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+
+namespace PatchBuild.Tasks.Engine;
+
+/// <summary>What one run of the engine printed and how it ended.</summary>
+internal sealed class EngineRun
+{
+    public EngineRun(int exitCode, string standardOutput, string standardError)
+    {
+        ExitCode = exitCode;
+        StandardOutput = standardOutput;
+        StandardError = standardError;
+    }
+
+    public int ExitCode { get; }
+    public string StandardOutput { get; }
+    public string StandardError { get; }
+
+    /// <summary>Standard error on one line: a message with line breaks would become several build errors.</summary>
+    public string StandardErrorLine =>
+        string.Join(" ", StandardError.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Where(l => l.Length > 0));
+}
+
+/// <summary>
+/// Runs `dotnet patchbuild.dll COMMAND @args.rsp`. Every argument goes through a response file (one token per
+/// line) because a project's references and sources easily exceed the command-line limit on Windows.
+/// </summary>
+internal sealed class EngineProcess
+{
+    private readonly string _dotnetHost;
+    private readonly string _enginePath;
+    private Process? _running;
+
+    public EngineProcess(string dotnetHost, string enginePath)
+    {
+        _dotnetHost = dotnetHost;
+        _enginePath = enginePath;
+    }
+
+    public EngineRun Run(string command, IReadOnlyList<string> arguments, string workingDirectory, CancellationToken cancel)
+    {
+        var responseFile = Path.Combine(Path.GetTempPath(), "patchbuild-" + Guid.NewGuid().ToString("N") + ".rsp");
+        try
+        {
+            File.WriteAllText(responseFile, string.Join("\n", arguments.Select(ResponseFileToken)) + "\n", new UTF8Encoding(false));
+            var start = new ProcessStartInfo(_dotnetHost)
+            {
+                Arguments = Quote(_enginePath) + " " + command + " " + Quote("@" + responseFile),
+                WorkingDirectory = workingDirectory,
+                UseShellExecute = false,
+                CreateNoWindow = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                StandardOutputEncoding = Encoding.UTF8,
+                StandardErrorEncoding = Encoding.UTF8,
+            };
+            start.EnvironmentVariables["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            start.EnvironmentVariables["DOTNET_NOLOGO"] = "1";
+            // The engine prints plain JSON; a colour-forcing terminal setting inherited from the build must not leak in.
+            start.EnvironmentVariables["NO_COLOR"] = "1";
+
+            var stdout = new StringBuilder();
+            var stderr = new StringBuilder();
+            using var process = new Process { StartInfo = start };
+            process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.Append(e.Data).Append('\n'); };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.Append(e.Data).Append('\n'); };
+            process.Start();
+            _running = process;
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            using (cancel.Register(Kill))
+                process.WaitForExit();
+            process.WaitForExit(); // drains the asynchronous readers
+            _running = null;
+            cancel.ThrowIfCancellationRequested();
+            return new EngineRun(process.ExitCode, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            TryDelete(responseFile);
+        }
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            _running?.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended on its own in the meantime.
+        }
+    }
+
+    /// <summary>The CLI splits each response-file line at whitespace unless quoted, so a path with a space is quoted.</summary>
+    internal static string ResponseFileToken(string argument) =>
+        argument.IndexOfAny(new[] { ' ', '\t' }) < 0 ? argument : "\"" + argument + "\"";
+
+    private static string Quote(string argument) =>
+        argument.IndexOfAny(new[] { ' ', '\t', '"' }) < 0 ? argument : "\"" + argument.Replace("\"", "\\\"") + "\"";
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+using System.Threading;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using PatchBuild.Tasks.Engine;
+using PatchBuild.Tasks.Logging;
+
+namespace PatchBuild.Tasks;
+
+/// <summary>Undoes the last apply under <see cref="Root"/> with the engine's `patchbuild rollback`.</summary>
+public sealed class RollbackPatches : Task, ICancelableTask
+{
+    private readonly CancellationTokenSource _cancel = new();
+
+    [Required] public string Root { get; set; } = "";
+    public string? ProjectFile { get; set; }
+    public string? EnginePath { get; set; }
+    public string? DotnetHost { get; set; }
+
+    public void Cancel() => _cancel.Cancel();
+
+    public override bool Execute()
+    {
+        var root = Path.GetFullPath(Root);
+        var enginePath = string.IsNullOrEmpty(EnginePath) ? EngineLocator.DefaultEnginePath() : Path.GetFullPath(EnginePath);
+        var host = string.IsNullOrEmpty(DotnetHost) ? EngineLocator.DefaultDotnetHost() : DotnetHost!;
+        EngineRun run;
+        try
+        {
+            run = new EngineProcess(host, enginePath).Run("rollback", new[] { "--root", root, "--json" }, root, _cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+        {
+            return Fail($"could not start the engine: {e.Message}");
+        }
+
+        if (run.ExitCode != 0)
+            return Fail($"the engine exited with code {run.ExitCode}: {run.StandardErrorLine}");
+        Log.LogMessage(MessageImportance.High, $"PatchBuild: rolled back the patches applied under {root}.");
+        return true;
+    }
+
+    private bool Fail(string why)
+    {
+        Log.LogError(null, DiagnosticCodes.RollbackFailed, null, ProjectFile ?? "", 0, 0, 0, 0,
+            $"PatchBuild could not roll back the patches ({why}). Run `patchbuild rollback --root \"{Root}\"` to restore the files.");
+        return false;
+    }
+}

@@ -1,0 +1,55 @@
+using PatchBuild.Tasks.Engine;
+using PatchBuild.Tasks.Json;
+
+namespace PatchBuild.Tasks.Tests.Unit;
+
+public sealed class EngineReportTests
+{
+    [Fact]
+    public void Reads_the_CLI_report_shape_with_errors_rules_and_diagnostics()
+    {
+        var report = EngineReport.Parse("""
+            {
+              "status": "FAILED", "dryRun": false, "root": "/r",
+              "files": [ { "path": "Program.cs", "action": "modify", "status": "failed", "patchFile": "/r/afix.ap",
+                           "applied": 0, "skipped": 1, "failed": 2, "reason": null, "notes": ["x"] } ],
+              "warnings": [ { "code": "AP_LENIENT", "message": "forgiven", "file": "Program.cs", "line": 3, "patchFile": "/r/afix.ap" } ],
+              "error": { "code": "UNSAFE_PATCH", "message": "m", "file": "Program.cs", "modification": 1, "line": 7,
+                         "patchFile": "/r/afix.ap", "hint": "h", "context": { "rule": "PB1005", "severity": "error" } },
+              "errors": [
+                { "code": "UNSAFE_PATCH", "message": "m", "file": "Program.cs", "modification": 1, "line": 7,
+                  "patchFile": "/r/afix.ap", "hint": "h", "context": { "rule": "PB1005", "severity": "error" } },
+                { "code": "VALIDATION_FAILED", "message": "C# does not parse", "file": null, "line": null, "patchFile": null, "hint": null,
+                  "context": { "diagnostics": [ { "file": "Program.cs", "line": 4, "column": 12, "id": "CS1002", "message": "; expected" } ] } }
+              ],
+              "failureReports": [], "diff": "--- a\n+++ b\n"
+            }
+            """);
+
+        Assert.False(report.Succeeded);
+        Assert.Equal(2, report.Errors.Count);
+        Assert.Equal("PB1005", report.Errors[0].Rule);
+        Assert.Equal(7, report.Errors[0].Line);
+        Assert.Equal("/r/afix.ap", report.Errors[0].PatchFile);
+        var diagnostic = Assert.Single(report.Errors[1].Diagnostics);
+        Assert.Equal(("CS1002", 4, 12, "Program.cs"), (diagnostic.Code, diagnostic.Line, diagnostic.Column, diagnostic.File));
+        Assert.Equal(2, Assert.Single(report.Files).Failed);
+        Assert.Equal("AP_LENIENT", Assert.Single(report.Warnings).Code);
+        Assert.Equal("--- a\n+++ b\n", report.Diff);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Unhandled exception. System.Exception")]
+    [InlineData("""{"status": "SUCCESS",}""")]
+    [InlineData("""["status"]""")]
+    public void Anything_that_is_not_a_report_is_a_format_error(string text) =>
+        Assert.Throws<FormatException>(() => EngineReport.Parse(text));
+
+    [Fact]
+    public void Json_reader_decodes_escapes_and_refuses_deep_nesting()
+    {
+        Assert.Equal("a\"b\\c\u00e9\n", JsonValueReader.Parse("\"a\\\"b\\\\c\\u00e9\\n\""));
+        Assert.Throws<FormatException>(() => JsonValueReader.Parse(new string('[', 10_000) + new string(']', 10_000)));
+    }
+}
