@@ -15,6 +15,8 @@ public static class CliApp
         var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, colour: stdout is null && ConsoleSupportsColour());
         var root = new RootCommand("PatchBuild: apply AI-generated patches (ap, patch.json, unified diffs) safely.");
         root.Subcommands.Add(ApplyCommand.Create(console));
+        root.Subcommands.Add(HookCommand.Create(console));
+        root.Subcommands.Add(CheckCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

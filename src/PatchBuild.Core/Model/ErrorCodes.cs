@@ -24,4 +24,5 @@ public static class ErrorCodes
     public const string UnsafePatch = "UNSAFE_PATCH";
     public const string TestFailed = "TEST_FAILED";
     public const string InvalidConfig = "INVALID_CONFIG";
+    public const string GitFailed = "GIT_FAILED";
 }
