@@ -17,6 +17,8 @@ public static class CliApp
         root.Subcommands.Add(ApplyCommand.Create(console));
         root.Subcommands.Add(HistoryCommand.Create(console));
         root.Subcommands.Add(RollbackCommand.Create(console));
+        root.Subcommands.Add(HookCommand.Create(console));
+        root.Subcommands.Add(CheckCommand.Create(console));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -27,4 +27,5 @@ public static class ErrorCodes
     public const string NothingToRollBack = "NOTHING_TO_ROLL_BACK";
     public const string HistoryError = "HISTORY_ERROR";
     public const string InvalidConfig = "INVALID_CONFIG";
+    public const string GitFailed = "GIT_FAILED";
 }

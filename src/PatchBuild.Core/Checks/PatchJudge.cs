@@ -1,0 +1,177 @@
+using System.Text;
+using PatchBuild.Core.Model;
+using PatchBuild.Core.Workspace;
+
+namespace PatchBuild.Core.Checks;
+
+/// <summary>A patch file to judge, with its content in the version being checked.</summary>
+internal sealed record PatchCandidate(string Path, byte[] Content, bool Judged);
+
+/// <summary>
+/// Runs each patch through the engine's own parse and dry run, against the version of the tree being checked, so
+/// the hook, CI and the build never disagree about a patch. Dry runs write nothing; for the index they run in a
+/// temporary folder holding the staged versions of the files the patches touch.
+/// </summary>
+internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool validateResult)
+{
+    private static readonly HashSet<string> UnsafeCodes = [ErrorCodes.UnsafePatch, ErrorCodes.InvalidFilePath];
+
+    public List<CheckFinding> Findings { get; } = [];
+
+    public List<PatchVerdict> Verdicts { get; } = [];
+
+    public async Task JudgeAsync(IReadOnlyList<PatchCandidate> candidates, CancellationToken cancellationToken)
+    {
+        var engine = new PatchEngine();
+        var parsed = new List<(PatchCandidate Candidate, PatchSet Patch)>();
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        string folder = tree.Materialise([]);
+        foreach (var candidate in candidates)
+        {
+            if (Parse(engine, candidate, folder) is not { } patch)
+            {
+                continue;
+            }
+
+            parsed.Add((candidate, patch));
+            needed.Add(candidate.Path);
+            string patchFolder = ParentOf(candidate.Path);
+            foreach (var change in patch.Files)
+            {
+                AddTarget(needed, patchFolder, change.Path);
+                AddTarget(needed, patchFolder, change.NewPath);
+            }
+
+            // Settings the validators read live at the workspace roots between the top and the patch.
+            for (string at = patchFolder; ; at = ParentOf(at))
+            {
+                needed.Add(Join(at, CheckSettings.FileName));
+                if (at.Length == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (parsed.Count == 0)
+        {
+            return;
+        }
+
+        folder = tree.Materialise(needed);
+        foreach (var (candidate, patch) in parsed)
+        {
+            string root = Path.Combine(folder, ParentOf(candidate.Path).Replace('/', Path.DirectorySeparatorChar));
+            var result = await engine.DryRunAsync([patch], new ApplyOptions { Root = root, Force = !validateResult }, cancellationToken).ConfigureAwait(false);
+            Judge(candidate, result);
+        }
+    }
+
+    private PatchSet? Parse(PatchEngine engine, PatchCandidate candidate, string folder)
+    {
+        string location = Path.Combine(folder, candidate.Path.Replace('/', Path.DirectorySeparatorChar));
+        try
+        {
+            string text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(candidate.Content).TrimStart('\uFEFF');
+            return engine.Parse(text, location);
+        }
+        catch (DecoderFallbackException)
+        {
+            Report(candidate, CheckRules.UnparsablePatch, new PatchError(ErrorCodes.InvalidPatchFile, "The patch is not valid UTF-8 text.")
+            {
+                Hint = "Save the patch as UTF-8.",
+            });
+        }
+        catch (PatchException ex)
+        {
+            // A parser may refuse an escaping path already: that is a safety finding, not a syntax one.
+            Report(candidate, UnsafeCodes.Contains(ex.Error.Code) ? CheckRules.UnsafePatch : CheckRules.UnparsablePatch, ex.Error);
+        }
+
+        Verdicts.Add(new PatchVerdict(candidate.Path, null, Pending: false));
+        return null;
+    }
+
+    private void Judge(PatchCandidate candidate, ApplyResult result)
+    {
+        bool pending = result.Success && result.Changes.Count > 0;
+        Verdicts.Add(new PatchVerdict(candidate.Path, result, pending));
+        if (candidate.Judged)
+        {
+            foreach (var error in result.Errors)
+            {
+                Report(candidate, UnsafeCodes.Contains(error.Code) ? CheckRules.UnsafePatch : CheckRules.StalePatch, error);
+            }
+        }
+
+        if (!requireApplied)
+        {
+            return;
+        }
+
+        if (pending)
+        {
+            Findings.Add(new CheckFinding(CheckRules.PendingPatch,
+                $"The patch is not applied: it would still change {Files(result.Changes.Count)}.")
+            {
+                File = candidate.Path,
+                Hint = $"Apply it ('patchbuild apply --archive {candidate.Path}', or build the project), or remove it from the commit; hook.requireApplied is on.",
+            });
+        }
+        else if (!result.Success && !candidate.Judged)
+        {
+            var error = result.Errors[0];
+            Findings.Add(new CheckFinding(CheckRules.PendingPatch, $"The patch is not applied, and it does not apply either: {error.Message}")
+            {
+                File = candidate.Path,
+                Line = error.Line,
+                ErrorCode = error.Code,
+                Hint = "Fix or delete the patch; hook.requireApplied is on, so no patch may stay pending.",
+            });
+        }
+    }
+
+    private void Report(PatchCandidate candidate, CheckRule rule, PatchError error)
+    {
+        string target = error.File is { Length: > 0 } file && !error.Message.Contains(file, StringComparison.Ordinal) ? $"{file}: " : "";
+        Findings.Add(new CheckFinding(rule, $"{target}{error.Message} ({error.Code})")
+        {
+            File = candidate.Path,
+            Line = error.Line is > 0 ? error.Line : null,
+            ErrorCode = error.Code,
+            SafetyRuleId = rule == CheckRules.UnsafePatch && error.Context.TryGetValue("rule", out object? id) && id is string { Length: > 0 } text ? text : null,
+            Hint = error.Hint ?? DefaultHint(rule),
+        });
+    }
+
+    private static string DefaultHint(CheckRule rule) => rule == CheckRules.UnsafePatch
+        ? "Remove the unsafe change from the patch; see 'patchbuild apply --dry-run' for details."
+        : "Regenerate the patch against the staged files, or check it with 'patchbuild apply --dry-run'.";
+
+    private static string Files(int count) => count == 1 ? "1 file" : $"{count} files";
+
+    // Targets are written relative to the patch's folder; a path the guard refuses is left for the dry run to report.
+    private static void AddTarget(HashSet<string> needed, string patchFolder, string? target)
+    {
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            return;
+        }
+
+        try
+        {
+            needed.Add(Join(patchFolder, PathGuard.Normalize(target)));
+        }
+        catch (PatchException)
+        {
+        }
+    }
+
+    private static string ParentOf(string path)
+    {
+        int slash = path.LastIndexOf('/');
+        return slash < 0 ? "" : path[..slash];
+    }
+
+    private static string Join(string folder, string path) => folder.Length == 0 ? path : folder + "/" + path;
+}
