@@ -11,7 +11,7 @@ public class ApApplyBenchmarks
     private string _folder = "";
     private string _source = "";
     private PatchSet _patch = null!;
-    private readonly PatchEngine _engine = new();
+    private PatchEngine _engine = null!;
 
     [Params(10_000, 100_000)]
     public int Lines { get; set; }
@@ -19,9 +19,14 @@ public class ApApplyBenchmarks
     [Params(100, 1_000)]
     public int Modifications { get; set; }
 
+    /// <summary>With the default validators (safety rules, Roslyn syntax check), or the planning engine alone.</summary>
+    [Params(false, true)]
+    public bool Validate { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
+        _engine = Validate ? new PatchEngine() : new PatchEngine(validators: []);
         _folder = Directory.CreateTempSubdirectory("pb-bench-").FullName;
         _source = ApCorpus.GenerateSource(Lines);
         string patchPath = Path.Combine(_folder, "afix.ap");

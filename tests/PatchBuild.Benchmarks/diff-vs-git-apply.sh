@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Whole-process `patchbuild apply` against `git apply` on the same git diff (about 5 MB touching 300 files by default):
+# both run on fresh copies of the same tree, alternating, RUNS times each; prints both medians and the ratio.
+# Issue target: ratio ≤ 1.5.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+FILES="${FILES:-300}" RUNS="${RUNS:-9}"
+work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+dotnet build src/PatchBuild.Cli -c Release -nodeReuse:false -v q -o "$work/cli" >/dev/null
+
+# A tree of C#-like files, then real edits to most of their lines so the diff reaches about 5 MB.
+python3 - "$work/tree" "$FILES" <<'PY'
+import os, random, sys
+root, files = sys.argv[1], int(sys.argv[2])
+rng = random.Random(42)
+for f in range(files):
+    lines = [f"    public int Value{f}_{i}(int x) => x * {i} + {rng.randint(0, 9999)};" for i in range(400)]
+    path = os.path.join(root, f"src/Module{f % 10}", f"File{f}.cs")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    open(path, "w").write(f"namespace M{f};\npublic class C{f}\n{{\n" + "\n".join(lines) + "\n}\n")
+PY
+git -C "$work/tree" init -q && git -C "$work/tree" -c user.name=b -c user.email=b@b add -A && git -C "$work/tree" -c user.name=b -c user.email=b@b commit -qm base
+python3 - "$work/tree" <<'PY'
+import os, random, sys
+rng = random.Random(7)
+for dirpath, _, names in os.walk(sys.argv[1]):
+    if ".git" in dirpath:
+        continue
+    for name in names:
+        path = os.path.join(dirpath, name)
+        lines = open(path).read().split("\n")
+        for i in range(3, len(lines) - 2):
+            if rng.random() < 0.45:
+                lines[i] = lines[i].replace("x *", "x * 2 *") + " // changed"
+        open(path, "w").write("\n".join(lines))
+PY
+git -C "$work/tree" diff > "$work/change.patch"
+git -C "$work/tree" checkout -q -- .
+echo "diff: $(du -k "$work/change.patch" | cut -f1) KB over $(grep -c '^diff --git' "$work/change.patch") files"
+
+fresh() { rm -rf "$work/copy" && cp -R "$work/tree" "$work/copy" && rm -rf "$work/copy/.git"; }
+ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+git_times=(); pb_times=()
+for i in $(seq "$RUNS"); do
+  fresh; git_times+=($(ms git -C "$work/copy" apply "$work/change.patch"))
+  fresh; pb_times+=($(ms dotnet "$work/cli/patchbuild.dll" apply "$work/change.patch" --root "$work/copy"))
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+g=$(median "${git_times[@]}"); p=$(median "${pb_times[@]}")
+echo "git apply (ms): ${git_times[*]}"
+echo "patchbuild apply (ms): ${pb_times[*]}"
+echo "median: git apply ${g} ms, patchbuild apply ${p} ms, ratio $(awk -v p="$p" -v g="$g" 'BEGIN {printf "%.2f", p / g}')"
