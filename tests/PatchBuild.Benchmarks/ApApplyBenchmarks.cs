@@ -27,7 +27,7 @@ public class ApApplyBenchmarks
     public void Setup()
     {
         _engine = Validate ? new PatchEngine() : new PatchEngine(validators: []);
-        _folder = Directory.CreateTempSubdirectory("pb-bench-").FullName;
+        _folder = BenchmarkFolder.Create("pb-bench-");
         _source = ApCorpus.GenerateSource(Lines);
         string patchPath = Path.Combine(_folder, "afix.ap");
         File.WriteAllText(patchPath, ApCorpus.GeneratePatch(Lines, Modifications));

@@ -8,7 +8,7 @@ namespace PatchBuild.Benchmarks;
 /// </summary>
 public static class ApCorpus
 {
-    public const string PatchId = "b3nc4a11";
+    public const string PatchId = "b3ec4a11";
 
     // Each generated method spans 7 lines; a class header and footer add 4 lines per 20 methods.
     public static string GenerateSource(int lines)

@@ -25,7 +25,7 @@ public class HistoryOverheadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Directory.CreateTempSubdirectory("pb-bench-history-").FullName;
+        _folder = BenchmarkFolder.Create("pb-bench-history-");
         File.WriteAllText(Path.Combine(_folder, "patchbuild.json"), "{}");
         _old = Enumerable.Range(0, Files).Select(i => Source(i, "Old")).ToArray();
         var changes = Enumerable.Range(0, Files)

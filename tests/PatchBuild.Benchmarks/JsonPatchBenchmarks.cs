@@ -23,7 +23,7 @@ public class JsonPatchBenchmarks
     public void Setup()
     {
         _engine = Validate ? new PatchEngine() : new PatchEngine(validators: []);
-        _folder = Directory.CreateTempSubdirectory("pb-bench-json-").FullName;
+        _folder = BenchmarkFolder.Create("pb-bench-json-");
         _document = GenerateDocument(targetBytes: 10 * 1024 * 1024, out int members);
         File.WriteAllText(Path.Combine(_folder, "data.json"), _document);
         string patchPath = Path.Combine(_folder, "patch.json");

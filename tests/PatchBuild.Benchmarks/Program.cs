@@ -9,6 +9,7 @@ if (args.Length == 4 && args[0] == "generate-ap")
     int mods = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
     File.WriteAllText(Path.Combine(args[1], "Big.cs"), ApCorpus.GenerateSource(lines));
     File.WriteAllText(Path.Combine(args[1], "afix.ap"), ApCorpus.GeneratePatch(lines, mods));
+    File.WriteAllText(Path.Combine(args[1], "patchbuild.json"), BenchmarkFolder.LargePatchConfig + "\n");
     return 0;
 }
 

@@ -23,7 +23,7 @@ public class ValidationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = Directory.CreateTempSubdirectory("pb-bench-validation-").FullName;
+        _folder = BenchmarkFolder.Create("pb-bench-validation-");
         _syntaxContext = Plan(10_000, 100);
         _safetyContext = Plan(100_000, 1_000);
     }

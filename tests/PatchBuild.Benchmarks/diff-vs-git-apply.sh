@@ -32,7 +32,7 @@ for dirpath, _, names in os.walk(sys.argv[1]):
         path = os.path.join(dirpath, name)
         lines = open(path).read().split("\n")
         for i in range(3, len(lines) - 2):
-            if rng.random() < 0.45:
+            if rng.random() < 0.22:
                 lines[i] = lines[i].replace("x *", "x * 2 *") + " // changed"
         open(path, "w").write("\n".join(lines))
 PY
@@ -40,7 +40,11 @@ git -C "$work/tree" diff > "$work/change.patch"
 git -C "$work/tree" checkout -q -- .
 echo "diff: $(du -k "$work/change.patch" | cut -f1) KB over $(grep -c '^diff --git' "$work/change.patch") files"
 
-fresh() { rm -rf "$work/copy" && cp -R "$work/tree" "$work/copy" && rm -rf "$work/copy/.git"; }
+# The copy's patchbuild.json lifts the PB1008 size limits (500 lines, 50 files by default): this diff is far larger.
+fresh() {
+  rm -rf "$work/copy" && cp -R "$work/tree" "$work/copy" && rm -rf "$work/copy/.git"
+  echo '{ "safety": { "limits": { "maxChangedLines": 10000000, "maxChangedFiles": 100000 } } }' > "$work/copy/patchbuild.json"
+}
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 git_times=(); pb_times=()
 for i in $(seq "$RUNS"); do
