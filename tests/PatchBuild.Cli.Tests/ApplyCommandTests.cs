@@ -1,3 +1,4 @@
+using PatchBuild.Core.Tests.Support;
 using System.Text.Json;
 using PatchBuild.Cli.Tests.Support;
 

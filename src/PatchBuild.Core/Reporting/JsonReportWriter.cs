@@ -25,7 +25,7 @@ public static class JsonReportWriter
             json.WriteStartObject();
             json.WriteString("status", result.Status.ToString().ToUpperInvariant());
             json.WriteBoolean("dryRun", result.DryRun);
-            WriteNullable(json, "root", result.Root);
+            json.WriteOrNull("root", result.Root);
             json.WriteStartArray("files");
             foreach (var file in result.Files)
             {
@@ -33,11 +33,11 @@ public static class JsonReportWriter
                 json.WriteString("path", file.Path);
                 json.WriteString("action", file.Action);
                 json.WriteString("status", file.Status);
-                WriteNullable(json, "patchFile", file.PatchFile);
+                json.WriteOrNull("patchFile", file.PatchFile);
                 json.WriteNumber("applied", file.Applied);
                 json.WriteNumber("skipped", file.Skipped);
                 json.WriteNumber("failed", file.Failed);
-                WriteNullable(json, "reason", file.Reason);
+                json.WriteOrNull("reason", file.Reason);
                 json.WriteStartArray("notes");
                 foreach (string note in file.Notes)
                 {
@@ -55,9 +55,9 @@ public static class JsonReportWriter
                 json.WriteStartObject();
                 json.WriteString("code", warning.Code);
                 json.WriteString("message", warning.Message);
-                WriteNullable(json, "file", warning.File);
-                WriteNullable(json, "line", warning.Line);
-                WriteNullable(json, "patchFile", warning.PatchFile);
+                json.WriteOrNull("file", warning.File);
+                json.WriteOrNull("line", warning.Line);
+                json.WriteOrNull("patchFile", warning.PatchFile);
                 json.WriteEndObject();
             }
 
@@ -86,7 +86,7 @@ public static class JsonReportWriter
             }
 
             json.WriteEndArray();
-            WriteNullable(json, "historyId", result.HistoryId);
+            json.WriteOrNull("historyId", result.HistoryId);
             History.HistoryJsonWriter.WriteConflicts(json, result.Conflicts);
             json.WriteString("diff", result.Diff);
             json.WriteEndObject();
@@ -100,39 +100,17 @@ public static class JsonReportWriter
         json.WriteStartObject();
         json.WriteString("code", error.Code);
         json.WriteString("message", error.Message);
-        WriteNullable(json, "file", error.File);
-        WriteNullable(json, "modification", error.Modification);
-        WriteNullable(json, "line", error.Line);
-        WriteNullable(json, "patchFile", error.PatchFile);
-        WriteNullable(json, "hint", error.Hint);
+        json.WriteOrNull("file", error.File);
+        json.WriteOrNull("modification", error.Modification);
+        json.WriteOrNull("line", error.Line);
+        json.WriteOrNull("patchFile", error.PatchFile);
+        json.WriteOrNull("hint", error.Hint);
         json.WritePropertyName("context");
         WriteValue(json, error.Context);
         json.WriteEndObject();
     }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteNumber(name, value.Value);
-        }
-    }
 
     // Context values are plain data (strings, numbers, lists, dictionaries, records); anything else is written as text.
     private static void WriteValue(Utf8JsonWriter json, object? value, int depth = 0)

@@ -35,7 +35,7 @@ public static class JsonCheckReportWriter
                 json.WriteString("rule", finding.Rule.Name);
                 json.WriteString("level", finding.Severity == FindingSeverity.Error ? "error" : "warning");
                 json.WriteString("message", finding.Message);
-                WriteNullable(json, "file", finding.File);
+                json.WriteOrNull("file", finding.File);
                 if (finding.Line is { } line)
                 {
                     json.WriteNumber("line", line);
@@ -45,8 +45,8 @@ public static class JsonCheckReportWriter
                     json.WriteNull("line");
                 }
 
-                WriteNullable(json, "hint", finding.Hint);
-                WriteNullable(json, "code", finding.ErrorCode);
+                json.WriteOrNull("hint", finding.Hint);
+                json.WriteOrNull("code", finding.ErrorCode);
                 json.WriteEndObject();
             }
 
@@ -78,15 +78,4 @@ public static class JsonCheckReportWriter
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
 }

@@ -73,21 +73,32 @@ internal sealed partial class ApApplierRun
         return ModificationOutcome.Applied();
     }
 
-    private ModificationOutcome InsertAfter()
+    // Both inserts begin alike: a file boundary needs no locating, and a vanished snippet whose content is already in
+    // place means the insert was applied before.
+    private ModificationOutcome? LocateInsertion(out ApRegion region)
     {
+        region = default!;
         if (_snippet.IsFileBoundary)
         {
             return InsertAtBoundary(_snippet.IsStartOfFile);
         }
 
-        ApRegion region;
         try
         {
             region = Locate();
+            return null;
         }
         catch (PatchException ex) when (ContentAlreadyThere(ex.Error))
         {
             return ModificationOutcome.AlreadyApplied("already applied: the snippet is gone and the content is already in place");
+        }
+    }
+
+    private ModificationOutcome InsertAfter()
+    {
+        if (LocateInsertion(out var region) is { } done)
+        {
+            return done;
         }
 
         int after = region.Last;
@@ -122,19 +133,9 @@ internal sealed partial class ApApplierRun
 
     private ModificationOutcome InsertBefore()
     {
-        if (_snippet.IsFileBoundary)
+        if (LocateInsertion(out var region) is { } done)
         {
-            return InsertAtBoundary(_snippet.IsStartOfFile);
-        }
-
-        ApRegion region;
-        try
-        {
-            region = Locate();
-        }
-        catch (PatchException ex) when (ContentAlreadyThere(ex.Error))
-        {
-            return ModificationOutcome.AlreadyApplied("already applied: the snippet is gone and the content is already in place");
+            return done;
         }
 
         if (Ends(_buffer.Backward(region.First), _contentKey))
