@@ -14,6 +14,8 @@ namespace PatchBuild.Core.Workspace;
 /// </remarks>
 public sealed class TextDocument
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     private List<string>? _lines;
 
     // The parsed text while no one has asked for lines, and what it looked like when parsed.
@@ -21,6 +23,7 @@ public sealed class TextDocument
     private string? _textNewline;
     private bool _textEndsWithNewline;
     private bool _textUniform;
+    private int _textLineCount;
 
     public TextDocument(List<string> lines, string newline, bool endsWithNewline, bool hasBom = false)
     {
@@ -91,7 +94,8 @@ public sealed class TextDocument
         bool endsWithNewline = text.Length > 0 && text[^1] is '\n' or '\r';
         string newline = crlf >= lf && crlf >= cr && crlf > 0 ? "\r\n" : cr > lf ? "\r" : "\n";
         int kinds = (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
-        return new TextDocument(text, newline, endsWithNewline, uniform: kinds <= 1, hasBom);
+        int lineCount = lf + crlf + cr + (text.Length > 0 && !endsWithNewline ? 1 : 0);
+        return new TextDocument(text, newline, endsWithNewline, uniform: kinds <= 1, hasBom) { _textLineCount = lineCount };
     }
 
     public static string NewlineOf(NewlineMode mode) => mode switch
@@ -129,15 +133,60 @@ public sealed class TextDocument
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The file's bytes: UTF-8, with the byte order mark when it had one. The same as encoding <see cref="ToString"/>,
+    /// without first joining the lines into one more copy of the file.
+    /// </summary>
+    public byte[] Encode()
+    {
+        if (_lines is null)
+        {
+            return FileEncoding.Encode(ToString(), HasBom);
+        }
+
+        var lines = _lines;
+        int preamble = HasBom ? 3 : 0;
+        long length = preamble;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            length += Utf8.GetByteCount(lines[i]) + (i < lines.Count - 1 || EndsWithNewline ? Newline.Length : 0);
+        }
+
+        var bytes = new byte[checked((int)length)];
+        if (HasBom)
+        {
+            bytes[0] = 0xEF;
+            bytes[1] = 0xBB;
+            bytes[2] = 0xBF;
+        }
+
+        var rest = bytes.AsSpan(preamble);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            rest = rest[Utf8.GetBytes(lines[i], rest)..];
+            if (i < lines.Count - 1 || EndsWithNewline)
+            {
+                // Line endings are ASCII: one byte per character.
+                foreach (char c in Newline)
+                {
+                    rest[0] = (byte)c;
+                    rest = rest[1..];
+                }
+            }
+        }
+
+        return bytes;
+    }
+
     public TextDocument Clone() => _lines is null
-        ? new TextDocument(_text!, _textNewline!, _textEndsWithNewline, _textUniform, HasBom) { Newline = Newline, EndsWithNewline = EndsWithNewline }
+        ? new TextDocument(_text!, _textNewline!, _textEndsWithNewline, _textUniform, HasBom) { Newline = Newline, EndsWithNewline = EndsWithNewline, _textLineCount = _textLineCount }
         : new([.. _lines], Newline, EndsWithNewline, HasBom);
 
     private List<string> SplitText()
     {
         string text = _text!;
         _text = null;
-        var lines = new List<string>();
+        var lines = new List<string>(_textLineCount);
         var span = text.AsSpan();
         int start = 0;
         while (start < span.Length)

@@ -43,5 +43,25 @@ internal sealed class DiffLines
         _lines[index + 1].StartsWith("+++ ", StringComparison.Ordinal);
 
     /// <summary>The patch text of lines [from, to), for a modification's raw text.</summary>
-    public string Slice(int from, int to) => string.Join('\n', _lines[from..to]) + "\n";
+    public string Slice(int from, int to)
+    {
+        // One allocation for the whole section (a large diff's sections add up to the diff's size).
+        long length = 0;
+        for (int i = from; i < to; i++)
+        {
+            length += _lines[i].Length + 1;
+        }
+
+        return string.Create(checked((int)length), (_lines, from, to), static (chars, state) =>
+        {
+            int at = 0;
+            for (int i = state.from; i < state.to; i++)
+            {
+                string line = state._lines[i];
+                line.CopyTo(chars[at..]);
+                at += line.Length;
+                chars[at++] = '\n';
+            }
+        });
+    }
 }

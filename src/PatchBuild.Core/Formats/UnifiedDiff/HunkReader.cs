@@ -32,7 +32,9 @@ internal sealed class HunkReader(DiffLines lines)
         var (oldStart, oldCount, newStart, newCount) = ParseHeader(header, headerLine, fileLabel);
         lines.Index++;
 
-        var body = new List<DiffLine>();
+        // The counts bound the body (context lines count on both sides); the lines left in the patch bound a lying header.
+        long expected = Math.Min((long)oldCount + newCount, lines.Count - lines.Index);
+        var body = new List<DiffLine>((int)Math.Max(0, expected));
         bool oldMissingNewline = false, newMissingNewline = false;
         int oldLeft = oldCount, newLeft = newCount;
         while (oldLeft > 0 || newLeft > 0)
