@@ -146,36 +146,49 @@ public sealed class TextDocument
 
         var lines = _lines;
         int preamble = HasBom ? 3 : 0;
-        long length = preamble;
-        for (int i = 0; i < lines.Count; i++)
+        long chars = 0;
+        foreach (string line in lines)
         {
-            length += Utf8.GetByteCount(lines[i]) + (i < lines.Count - 1 || EndsWithNewline ? Newline.Length : 0);
+            chars += line.Length + Newline.Length;
         }
 
-        var bytes = new byte[checked((int)length)];
-        if (HasBom)
+        if (preamble + (chars * 3) > Array.MaxLength)
         {
-            bytes[0] = 0xEF;
-            bytes[1] = 0xBB;
-            bytes[2] = 0xBF;
+            return FileEncoding.Encode(ToString(), HasBom);
         }
 
-        var rest = bytes.AsSpan(preamble);
-        for (int i = 0; i < lines.Count; i++)
+        // Encoded into a pooled buffer big enough for any text (3 bytes per UTF-16 unit at most), then copied out
+        // once: cheaper than measuring every line's UTF-8 length first.
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)(preamble + (chars * 3)));
+        try
         {
-            rest = rest[Utf8.GetBytes(lines[i], rest)..];
-            if (i < lines.Count - 1 || EndsWithNewline)
+            if (HasBom)
             {
-                // Line endings are ASCII: one byte per character.
-                foreach (char c in Newline)
+                buffer[0] = 0xEF;
+                buffer[1] = 0xBB;
+                buffer[2] = 0xBF;
+            }
+
+            int at = preamble;
+            for (int i = 0; i < lines.Count; i++)
+            {
+                at += Utf8.GetBytes(lines[i], buffer.AsSpan(at));
+                if (i < lines.Count - 1 || EndsWithNewline)
                 {
-                    rest[0] = (byte)c;
-                    rest = rest[1..];
+                    // Line endings are ASCII: one byte per character.
+                    foreach (char c in Newline)
+                    {
+                        buffer[at++] = (byte)c;
+                    }
                 }
             }
-        }
 
-        return bytes;
+            return buffer.AsSpan(0, at).ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public TextDocument Clone() => _lines is null

@@ -79,6 +79,25 @@ public sealed class TextDocumentTests
         Assert.Equal(["a", "b"], original.Lines);
     }
 
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("a\nb\n", false)]
+    [InlineData("a\r\nb", true)]
+    [InlineData("\u00e9t\u00e9 \U0001F600\n\ud800x\n", false)]
+    [InlineData("\ud83d\nlone high surrogate before a line break\r\n", true)]
+    public void Encoding_split_lines_gives_the_bytes_of_the_joined_text(string text, bool bom)
+    {
+        var doc = TextDocument.Parse(text, bom);
+        var lazyBytes = doc.Encode();
+        doc.Lines.Add("added \u00fc");
+        var split = TextDocument.Parse(text, bom);
+        _ = split.Lines;
+        Assert.Equal(FileEncoding.Encode(Joined(split), bom), lazyBytes);
+        Assert.Equal(FileEncoding.Encode(doc.ToString(), bom), doc.Encode());
+        doc.Lines.Clear();
+        Assert.Equal(FileEncoding.Encode(doc.ToString(), bom), doc.Encode());
+    }
+
     private static string Joined(TextDocument doc) =>
         string.Join(doc.Newline, doc.Lines) + (doc.EndsWithNewline && doc.Lines.Count > 0 ? doc.Newline : "");
 }
