@@ -23,7 +23,7 @@ public sealed class PatchWorkspace
         {
             if (Document is not null)
             {
-                return FileEncoding.Encode(Document.ToString(), Document.HasBom);
+                return Document.Encode();
             }
 
             return Bytes;

@@ -4,20 +4,35 @@ namespace PatchBuild.Core.Formats.UnifiedDiff;
 /// A diff's lines with a cursor. A trailing CR is dropped from every line, so a diff saved with CRLF (or made
 /// from CRLF files) reads like any other; target files are compared without terminators too.
 /// </summary>
+/// <remarks>
+/// Lines are kept as positions in the diff's text: hunk bodies (nearly all of a large diff) are read as spans and
+/// become strings once, as hunk lines; only the lines someone asks for as a whole become strings of their own.
+/// </remarks>
 internal sealed class DiffLines
 {
-    private readonly string[] _lines;
+    private readonly string _text;
+    private readonly int[] _starts;
+    private readonly int[] _lengths;
+    private readonly string?[] _strings;
 
     public DiffLines(string text, string? sourcePath)
     {
         SourcePath = sourcePath;
-        var lines = text.Split('\n');
-        int count = text.EndsWith('\n') ? lines.Length - 1 : lines.Length;
-        _lines = new string[count];
+        _text = text;
+        var span = text.AsSpan();
+        int count = span.Count('\n') + (text.EndsWith('\n') ? 0 : 1);
+        _starts = new int[count];
+        _lengths = new int[count];
+        _strings = new string?[count];
+        int start = 0;
         for (int i = 0; i < count; i++)
         {
-            string line = lines[i];
-            _lines[i] = line.EndsWith('\r') ? line[..^1] : line;
+            int end = span[start..].IndexOf('\n');
+            end = end < 0 ? text.Length : start + end;
+            int length = end - start;
+            _starts[i] = start;
+            _lengths[i] = length > 0 && text[end - 1] == '\r' ? length - 1 : length;
+            start = end + 1;
         }
     }
 
@@ -25,23 +40,48 @@ internal sealed class DiffLines
 
     public int Index { get; set; }
 
-    public int Count => _lines.Length;
+    public int Count => _starts.Length;
 
-    public string Current => _lines[Index];
+    public string Current => this[Index];
+
+    /// <summary><see cref="Current"/> without making it a string.</summary>
+    public ReadOnlySpan<char> CurrentSpan => SpanOf(Index);
 
     /// <summary>1-based line number of <see cref="Current"/> in the patch.</summary>
     public int LineNumber => Index + 1;
 
-    public string this[int index] => _lines[index];
+    public string this[int index] => _strings[index] ??= _text.Substring(_starts[index], _lengths[index]);
 
     /// <summary>A "--- " line directly followed by a "+++ " line.</summary>
     public bool AtPlainFileHeader => IsPlainFileHeader(Index);
 
     public bool IsPlainFileHeader(int index) =>
-        index + 1 < _lines.Length &&
-        _lines[index].StartsWith("--- ", StringComparison.Ordinal) &&
-        _lines[index + 1].StartsWith("+++ ", StringComparison.Ordinal);
+        index + 1 < Count &&
+        SpanOf(index).StartsWith("--- ", StringComparison.Ordinal) &&
+        SpanOf(index + 1).StartsWith("+++ ", StringComparison.Ordinal);
+
+    public ReadOnlySpan<char> SpanOf(int index) => _text.AsSpan(_starts[index], _lengths[index]);
 
     /// <summary>The patch text of lines [from, to), for a modification's raw text.</summary>
-    public string Slice(int from, int to) => string.Join('\n', _lines[from..to]) + "\n";
+    public string Slice(int from, int to)
+    {
+        // One allocation for the whole section (a large diff's sections add up to the diff's size).
+        long length = 0;
+        for (int i = from; i < to; i++)
+        {
+            length += _lengths[i] + 1;
+        }
+
+        return string.Create(checked((int)length), (Lines: this, From: from, To: to), static (chars, state) =>
+        {
+            int at = 0;
+            for (int i = state.From; i < state.To; i++)
+            {
+                var line = state.Lines.SpanOf(i);
+                line.CopyTo(chars[at..]);
+                at += line.Length;
+                chars[at++] = '\n';
+            }
+        });
+    }
 }

@@ -14,7 +14,13 @@ public sealed class HunkApplier : IModificationApplier
 
     public ModificationOutcome Apply(Modification modification, FileEditContext context)
     {
-        var hunks = ((HunkModification)modification).Hunks.Select(h => new PreparedHunk(h)).ToList();
+        var source = ((HunkModification)modification).Hunks;
+        var hunks = new List<PreparedHunk>(source.Count);
+        foreach (var hunk in source)
+        {
+            hunks.Add(new PreparedHunk(hunk));
+        }
+
         var document = context.Document;
         if (hunks.Count == 0)
         {
@@ -34,7 +40,7 @@ public sealed class HunkApplier : IModificationApplier
         }
 
         var result = Build(document, hunks, forward);
-        if (result.EndsWithNewline == document.EndsWithNewline && result.Lines.SequenceEqual(document.Lines, StringComparer.Ordinal))
+        if (result.EndsWithNewline == document.EndsWithNewline && SameLines(result.Lines, document.Lines))
         {
             return ModificationOutcome.AlreadyApplied("already applied: the diff changes nothing in the file");
         }
@@ -114,6 +120,24 @@ public sealed class HunkApplier : IModificationApplier
         }
 
         return result;
+    }
+
+    private static bool SameLines(List<string> a, List<string> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static List<string> Notes(List<PreparedHunk> hunks, PlacementResult placement)

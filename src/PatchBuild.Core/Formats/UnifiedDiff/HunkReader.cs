@@ -9,7 +9,7 @@ namespace PatchBuild.Core.Formats.UnifiedDiff;
 /// </summary>
 internal sealed class HunkReader(DiffLines lines)
 {
-    public bool AtHunk => lines.Index < lines.Count && lines.Current.StartsWith("@@ ", StringComparison.Ordinal);
+    public bool AtHunk => lines.Index < lines.Count && lines.CurrentSpan.StartsWith("@@ ", StringComparison.Ordinal);
 
     /// <summary>Reads consecutive hunks of one file, numbering them from 1.</summary>
     public List<DiffHunk> ReadAll(string fileLabel)
@@ -32,7 +32,9 @@ internal sealed class HunkReader(DiffLines lines)
         var (oldStart, oldCount, newStart, newCount) = ParseHeader(header, headerLine, fileLabel);
         lines.Index++;
 
-        var body = new List<DiffLine>();
+        // The counts bound the body (context lines count on both sides); the lines left in the patch bound a lying header.
+        long expected = Math.Min((long)oldCount + newCount, lines.Count - lines.Index);
+        var body = new List<DiffLine>((int)Math.Max(0, expected));
         bool oldMissingNewline = false, newMissingNewline = false;
         int oldLeft = oldCount, newLeft = newCount;
         while (oldLeft > 0 || newLeft > 0)
@@ -43,10 +45,10 @@ internal sealed class HunkReader(DiffLines lines)
                     "The diff is truncated or its @@ counts are wrong; regenerate it (git diff), or fix the counts in the @@ line.");
             }
 
-            string line = lines.Current;
+            var line = lines.CurrentSpan;
             // An empty line is a context line whose leading space an editor or mailer stripped.
             char marker = line.Length == 0 ? ' ' : line[0];
-            string text = line.Length == 0 ? "" : line[1..];
+            string text = line.Length <= 1 ? "" : line[1..].ToString();
             switch (marker)
             {
                 case ' ' when oldLeft > 0 && newLeft > 0:
@@ -66,17 +68,17 @@ internal sealed class HunkReader(DiffLines lines)
                     MarkMissingNewline(body[^1].Kind, ref oldMissingNewline, ref newMissingNewline);
                     break;
                 case ' ' or '-' or '+':
-                    throw Malformed(lines.LineNumber, $"Hunk {number} ({header}) of '{fileLabel}' has more lines than its header counts: line {lines.LineNumber} '{Shorten(line)}' does not fit ({oldLeft} old and {newLeft} new line(s) were left).",
+                    throw Malformed(lines.LineNumber, $"Hunk {number} ({header}) of '{fileLabel}' has more lines than its header counts: line {lines.LineNumber} '{Shorten(lines.Current)}' does not fit ({oldLeft} old and {newLeft} new line(s) were left).",
                         "Fix the counts in the @@ line (-start,old_count +start,new_count) or regenerate the diff.");
                 default:
-                    throw Malformed(lines.LineNumber, $"Hunk {number} ({header}) of '{fileLabel}' has fewer lines than its header counts: line {lines.LineNumber} '{Shorten(line)}' is not a hunk line ({oldLeft} old and {newLeft} new line(s) were expected).",
+                    throw Malformed(lines.LineNumber, $"Hunk {number} ({header}) of '{fileLabel}' has fewer lines than its header counts: line {lines.LineNumber} '{Shorten(lines.Current)}' is not a hunk line ({oldLeft} old and {newLeft} new line(s) were expected).",
                         "Every hunk line starts with ' ' (context), '-' (removed) or '+' (added). Fix the counts in the @@ line or regenerate the diff.");
             }
 
             lines.Index++;
         }
 
-        if (lines.Index < lines.Count && lines.Current.StartsWith('\\') && body.Count > 0)
+        if (lines.Index < lines.Count && lines.CurrentSpan.StartsWith('\\') && body.Count > 0)
         {
             MarkMissingNewline(body[^1].Kind, ref oldMissingNewline, ref newMissingNewline);
             lines.Index++;

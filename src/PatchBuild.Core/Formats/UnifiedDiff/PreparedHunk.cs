@@ -8,9 +8,9 @@ internal sealed class PreparedHunk
     public PreparedHunk(DiffHunk hunk)
     {
         Hunk = hunk;
-        Old = new HunkSide([.. hunk.OldSide], hunk.OldStart);
-        New = new HunkSide([.. hunk.NewSide], hunk.NewStart);
         var lines = hunk.Lines;
+        Old = new HunkSide(SideOf(lines, DiffLineKind.Added), hunk.OldStart);
+        New = new HunkSide(SideOf(lines, DiffLineKind.Removed), hunk.NewStart);
         while (LeadingContext < lines.Count && lines[LeadingContext].Kind == DiffLineKind.Context)
         {
             LeadingContext++;
@@ -29,6 +29,31 @@ internal sealed class PreparedHunk
     public int TrailingContext { get; }
 
     public HunkSide Side(bool newSide) => newSide ? New : Old;
+
+    // What DiffHunk.OldSide / NewSide give, sized up front: large hunks are common in big diffs.
+    private static string[] SideOf(IReadOnlyList<DiffLine> lines, DiffLineKind without)
+    {
+        int count = 0;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Kind != without)
+            {
+                count++;
+            }
+        }
+
+        var side = new string[count];
+        int at = 0;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Kind != without)
+            {
+                side[at++] = lines[i].Text;
+            }
+        }
+
+        return side;
+    }
 }
 
 internal sealed class HunkSide

@@ -101,6 +101,13 @@ internal sealed class JsoncContainer(bool isObject, string source, int start, in
     /// <summary>Leading whitespace of the line the opening bracket is on.</summary>
     public string LineIndent => _lineIndent ??= FindLineIndent();
 
+    /// <summary>Reads the children before anything asks (the document's root); returns the position after the closing bracket.</summary>
+    public int ReadChildrenNow()
+    {
+        _read = true;
+        return JsoncParser.ReadChildren(this, _elements, _gaps);
+    }
+
     private void EnsureRead()
     {
         if (!_read)
