@@ -44,6 +44,11 @@ public sealed class PatchWorkspace
 
     public WorkspacePath Resolve(string rawPath)
     {
+        if (_paths.TryGetValue(PathGuard.Normalize(rawPath), out var known))
+        {
+            return known;
+        }
+
         var path = Guard.Resolve(rawPath);
         _paths.TryAdd(path.Relative, path);
         return path;

@@ -10,6 +10,7 @@ public sealed class PathGuard
 {
     private readonly string _root;
     private readonly string _realRoot;
+    private readonly Dictionary<string, string> _realFolders = new(StringComparer.Ordinal);
 
     public PathGuard(string root)
     {
@@ -19,11 +20,19 @@ public sealed class PathGuard
 
     public string Root => _root;
 
-    public WorkspacePath Resolve(string rawPath)
+    public WorkspacePath Resolve(string rawPath) => Resolve(rawPath, cached: true);
+
+    /// <summary>
+    /// Judges the path again from the disk as it is now, ignoring what planning learnt: the tree may have changed
+    /// between planning and writing (a link swapped in).
+    /// </summary>
+    public WorkspacePath Verify(string rawPath) => Resolve(rawPath, cached: false);
+
+    private WorkspacePath Resolve(string rawPath, bool cached)
     {
         string relative = Normalize(rawPath);
         string full = Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
-        string real = RealPath(full);
+        string real = cached ? CachedRealPath(full) : RealPath(full);
         if (!IsUnder(real, _realRoot))
         {
             throw Invalid(rawPath, "it leads out of the root through a symbolic link",
@@ -37,6 +46,32 @@ public sealed class PathGuard
         }
 
         return new WorkspacePath(relative, full);
+    }
+
+    // Planning resolves many files in the same folders: walking every component of every path again costs more than
+    // the patch. A folder's real location is remembered; the last component is always looked at.
+    private string CachedRealPath(string full)
+    {
+        string? parent = Path.GetDirectoryName(full);
+        if (parent is null)
+        {
+            return RealPath(full);
+        }
+
+        if (!_realFolders.TryGetValue(parent, out string? realParent))
+        {
+            realParent = RealPath(parent);
+            _realFolders[parent] = realParent;
+        }
+
+        string candidate = Path.Combine(realParent, Path.GetFileName(full));
+        FileSystemInfo leaf = new FileInfo(candidate);
+        if (!leaf.Exists && Directory.Exists(candidate))
+        {
+            leaf = new DirectoryInfo(candidate);
+        }
+
+        return leaf.LinkTarget is null ? candidate : RealPath(candidate);
     }
 
     /// <summary>Syntactic checks, without the disk: relative, no '..', no .git, no drive or device names.</summary>

@@ -159,7 +159,7 @@ public static class WorkspaceCommitter
     }
 
     // The tree may have changed between planning and writing (a link swapped in): judge the path again.
-    private static void Recheck(PathGuard guard, WorkspacePath path) => guard.Resolve(path.Relative);
+    private static void Recheck(PathGuard guard, WorkspacePath path) => guard.Verify(path.Relative);
 
     private static void Undo(List<PlannedChange> done)
     {

@@ -103,4 +103,33 @@ public sealed class PathGuardTests
         var ex = Assert.Throws<PatchException>(() => new PathGuard(root.Path).Resolve("a"));
         Assert.Equal(ErrorCodes.InvalidFilePath, ex.Error.Code);
     }
+
+    [Fact]
+    public void Verify_sees_a_folder_swapped_for_a_link_after_planning()
+    {
+        using var root = new TempFolder();
+        using var outside = new TempFolder();
+        Directory.CreateDirectory(root.Combine("src"));
+        var guard = new PathGuard(root.Path);
+        guard.Resolve("src/a.cs");
+
+        Directory.Delete(root.Combine("src"));
+        Directory.CreateSymbolicLink(root.Combine("src"), outside.Path);
+
+        var ex = Assert.Throws<PatchException>(() => guard.Verify("src/a.cs"));
+        Assert.Equal(ErrorCodes.InvalidFilePath, ex.Error.Code);
+    }
+
+    [Fact]
+    public void A_leaf_link_is_seen_even_when_its_folder_was_resolved_before()
+    {
+        using var root = new TempFolder();
+        using var outside = new TempFolder();
+        var guard = new PathGuard(root.Path);
+        guard.Resolve("plain.cs");
+        File.CreateSymbolicLink(root.Combine("link.cs"), Path.Combine(outside.Path, "target.cs"));
+
+        var ex = Assert.Throws<PatchException>(() => guard.Resolve("link.cs"));
+        Assert.Equal(ErrorCodes.InvalidFilePath, ex.Error.Code);
+    }
 }
