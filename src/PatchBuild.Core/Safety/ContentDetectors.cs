@@ -7,6 +7,9 @@ internal static class ContentDetectors
 
     public static IReadOnlyList<ContentDetector> All { get; } = Create();
 
+    /// <summary>Finds, in one pass, which detectors' keywords a text holds.</summary>
+    public static DetectorKeywords Keywords { get; } = new(All);
+
     private static List<ContentDetector> Create()
     {
         static bool NotDocs(string path) => !FileKinds.IsDocumentation(path);
@@ -72,8 +75,10 @@ internal static class ContentDetectors
 
     private const string AnyOriginPattern = @"\b(AllowAnyOrigin\s*\(|SetIsOriginAllowed\s*\(\s*\(?\s*\w*\s*\)?\s*=>\s*true\s*\))";
 
-    private static readonly System.Text.RegularExpressions.Regex AnyOrigin = new(AnyOriginPattern,
-        System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly Lazy<System.Text.RegularExpressions.Regex> AnyOriginRegex = new(() => new(AnyOriginPattern,
+        System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant));
+
+    private static System.Text.RegularExpressions.Regex AnyOrigin => AnyOriginRegex.Value;
 
     // The statement continues to the next ';' (or the end of the added block): a WHERE there makes it targeted.
     private static bool NoWhereClause(DetectorMatch m)

@@ -45,7 +45,7 @@ public static class SafetyScanner
                     findings.Add(new SafetyFinding(SafetyRules.WholeFileReplaced, file, file) { Detail = "deletes" });
                 }
 
-                changedLines += change.Before is null ? 0 : AddedLines.SplitLines(FileEncoding.Decode(change.Before).Text).Length;
+                changedLines += change.Before is null ? 0 : AddedLines.CountLines(FileEncoding.Decode(change.Before).Text);
                 continue;
             }
 
@@ -127,11 +127,11 @@ public static class SafetyScanner
 
         foreach (int index in added.Indexes)
         {
-            string line = added.AllLines[index];
-            int bad = line.AsSpan().IndexOfAnyInRange('\0', '\u001f');
+            var line = added.LineSpan(index);
+            int bad = line.IndexOfAnyInRange('\0', '\u001f');
             while (bad >= 0 && line[bad] is '\t' or '\f')
             {
-                int next = line.AsSpan(bad + 1).IndexOfAnyInRange('\0', '\u001f');
+                int next = line[(bad + 1)..].IndexOfAnyInRange('\0', '\u001f');
                 bad = next < 0 ? -1 : bad + 1 + next;
             }
 
@@ -142,7 +142,7 @@ public static class SafetyScanner
 
             if (bad >= 0)
             {
-                findings.Add(new SafetyFinding(SafetyRules.BinaryContent, file, $"control character U+{(int)line[bad]:X4}") { Line = index + 1, LineText = line });
+                findings.Add(new SafetyFinding(SafetyRules.BinaryContent, file, $"control character U+{(int)line[bad]:X4}") { Line = index + 1, LineText = line.ToString() });
                 return;
             }
         }
@@ -150,23 +150,46 @@ public static class SafetyScanner
 
     private static void ContentFindings(string file, AddedLines added, List<SafetyFinding> findings)
     {
-        var detectors = ContentDetectors.All.Where(d => d.AppliesTo(file)).ToList();
+        var detectors = ContentDetectors.All;
+        ulong applicable = 0;
+        for (int d = 0; d < detectors.Count; d++)
+        {
+            if (detectors[d].AppliesTo(file))
+            {
+                applicable |= 1UL << d;
+            }
+        }
+
+        if (applicable == 0)
+        {
+            return;
+        }
+
         string? fileText = null;
         string FileText() => fileText ??= string.Join('\n', added.AllLines);
         var seen = new HashSet<(string, int)>();
-        foreach (var (block, firstLine, starts) in added.Blocks())
+        foreach (var (firstLine, count) in added.Runs())
         {
-            foreach (var detector in detectors)
+            // Most added code holds no keyword at all: then no block string is made and no regex runs.
+            ulong hits = ContentDetectors.Keywords.Hits(added.RawRange(firstLine, count), applicable);
+            if (hits == 0)
             {
-                if (!detector.MayMatch(block))
+                continue;
+            }
+
+            string block = added.BlockText(firstLine, count, out int[] starts);
+            for (int d = 0; d < detectors.Count; d++)
+            {
+                if ((hits & (1UL << d)) == 0)
                 {
                     continue;
                 }
 
+                var detector = detectors[d];
                 foreach (var match in detector.Matches(block))
                 {
                     int lineInBlock = LineOf(starts, match.Index);
-                    string lineText = added.AllLines[firstLine + lineInBlock];
+                    string lineText = added.Line(firstLine + lineInBlock);
                     var candidate = new DetectorMatch(match, block, lineText, FileText);
                     if (!detector.Confirm(candidate) || !seen.Add((detector.Rule.Id, firstLine + lineInBlock)))
                     {
@@ -206,9 +229,8 @@ public static class SafetyScanner
         }
 
         // Lines before = kept + removed; lines after = kept + added.
-        int beforeCount = AddedLines.SplitLines(FileEncoding.Decode(change.Before).Text).Length;
-        int kept = added.AllLines.Length - added.Indexes.Count;
-        return Math.Max(0, beforeCount - kept);
+        int kept = added.LineCount - added.Indexes.Count;
+        return Math.Max(0, added.BeforeLineCount - kept);
     }
 
     // A file created with exactly the bytes of a file deleted in the same plan is a rename: nothing new is added.
