@@ -69,7 +69,7 @@ public sealed class AddedLines
             tail++;
         }
 
-        var unused = new LineMultiset(oldText, newText);
+        var unused = new LineMultiset(oldText, newText, Math.Max(0, oldLines.Count - tail - head));
         for (int i = head; i < oldLines.Count - tail; i++)
         {
             unused.AddOld(oldLines.Start(i), oldLines.Length(i));
@@ -131,6 +131,12 @@ public sealed class AddedLines
         int last = firstLine + count - 1;
         return _text.AsSpan(start, _lines.Start(last) + _lines.Length(last) - start);
     }
+
+    /// <summary>Where a line starts in the planned text.</summary>
+    public int OffsetOf(int line) => _lines.Start(line);
+
+    /// <summary>The line an offset of the planned text falls in.</summary>
+    public int LineAt(int offset) => _lines.LineAt(offset);
 
     /// <summary>A run of lines joined with '\n', and where each line starts in it.</summary>
     public string BlockText(int firstLine, int count, out int[] lineStarts)

@@ -36,32 +36,38 @@ internal sealed class DetectorKeywords
         _any = SearchValues.Create(_entries.Select(e => e.Keyword).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The detectors among <paramref name="wanted"/> whose keyword occurs in <paramref name="text"/>.</summary>
-    public ulong Hits(ReadOnlySpan<char> text, ulong wanted)
+    /// <summary>
+    /// Every place in <paramref name="text"/> where a keyword of a detector among <paramref name="wanted"/> starts,
+    /// with the detectors it is a keyword of.
+    /// </summary>
+    public void Hits(ReadOnlySpan<char> text, ulong wanted, List<(int Offset, ulong Detectors)> hits)
     {
-        ulong hits = 0;
         int at = 0;
-        while (at < text.Length && (hits & wanted) != wanted)
+        while (at < text.Length)
         {
             int found = text[at..].IndexOfAny(_any);
             if (found < 0)
             {
-                break;
+                return;
             }
 
             at += found;
             var rest = text[at..];
+            ulong here = 0;
             foreach (var (keyword, comparison, detectors) in _entries)
             {
-                if ((detectors & wanted & ~hits) != 0 && rest.StartsWith(keyword, comparison))
+                if ((detectors & wanted & ~here) != 0 && rest.StartsWith(keyword, comparison))
                 {
-                    hits |= detectors;
+                    here |= detectors;
                 }
+            }
+
+            if ((here & wanted) != 0)
+            {
+                hits.Add((at, here & wanted));
             }
 
             at++;
         }
-
-        return hits & wanted;
     }
 }

@@ -19,12 +19,21 @@ internal sealed class LineMap
 
     public int Length(int line) => _lengths[line];
 
+    /// <summary>The line an offset of the text falls in (a terminator belongs to the line it ends).</summary>
+    public int LineAt(int offset)
+    {
+        int i = _starts.BinarySearch(offset);
+        return i >= 0 ? i : ~i - 1;
+    }
+
     public ReadOnlySpan<char> Span(string text, int line) => text.AsSpan(_starts[line], _lengths[line]);
 
     public static LineMap Of(string text)
     {
-        var starts = new List<int>();
-        var lengths = new List<int>();
+        // Most texts end lines with '\n': counting them first (vectorized) saves growing the lists line by line.
+        int estimate = text.AsSpan().Count('\n') + 1;
+        var starts = new List<int>(estimate);
+        var lengths = new List<int>(estimate);
         int start = 0;
         while (start < text.Length)
         {

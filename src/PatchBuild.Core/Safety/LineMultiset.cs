@@ -10,7 +10,8 @@ internal sealed class LineMultiset
 {
     private readonly Dictionary<LineKey, int> _counts;
 
-    public LineMultiset(string oldText, string newText) => _counts = new Dictionary<LineKey, int>(new Comparer(oldText, newText));
+    public LineMultiset(string oldText, string newText, int capacity) =>
+        _counts = new Dictionary<LineKey, int>(capacity, new Comparer(oldText, newText));
 
     public void AddOld(int start, int length)
     {

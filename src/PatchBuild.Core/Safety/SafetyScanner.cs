@@ -165,17 +165,21 @@ public static class SafetyScanner
             return;
         }
 
+        var runs = added.Runs().ToList();
+        ulong[] runHits = KeywordHitsPerRun(added, runs, applicable);
         string? fileText = null;
         string FileText() => fileText ??= string.Join('\n', added.AllLines);
         var seen = new HashSet<(string, int)>();
-        foreach (var (firstLine, count) in added.Runs())
+        for (int r = 0; r < runs.Count; r++)
         {
             // Most added code holds no keyword at all: then no block string is made and no regex runs.
-            ulong hits = ContentDetectors.Keywords.Hits(added.RawRange(firstLine, count), applicable);
+            ulong hits = runHits[r];
             if (hits == 0)
             {
                 continue;
             }
+
+            var (firstLine, count) = runs[r];
 
             string block = added.BlockText(firstLine, count, out int[] starts);
             for (int d = 0; d < detectors.Count; d++)
@@ -201,6 +205,71 @@ public static class SafetyScanner
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Which detectors' keywords each run holds. Runs close to each other are searched as one stretch of text (a
+    /// search has a fixed cost, and edits are often a few lines apart); a hit in the unchanged lines between them
+    /// is dropped. Each gap searched is short, so the cost stays linear in the size of the patch.
+    /// </summary>
+    private static ulong[] KeywordHitsPerRun(AddedLines added, List<(int FirstLine, int Count)> runs, ulong applicable)
+    {
+        const int MaxGap = 512;
+        var runHits = new ulong[runs.Count];
+        var hits = new List<(int Offset, ulong Detectors)>();
+        int r = 0;
+        while (r < runs.Count)
+        {
+            int first = r;
+            while (r + 1 < runs.Count && added.OffsetOf(runs[r + 1].FirstLine) - EndOffset(added, runs[r]) <= MaxGap)
+            {
+                r++;
+            }
+
+            int start = added.OffsetOf(runs[first].FirstLine);
+            int lastLine = runs[r].FirstLine + runs[r].Count - 1;
+            hits.Clear();
+            ContentDetectors.Keywords.Hits(added.RawRange(runs[first].FirstLine, lastLine - runs[first].FirstLine + 1), applicable, hits);
+            foreach (var (offset, detectors) in hits)
+            {
+                int line = added.LineAt(start + offset);
+                int run = RunOf(runs, first, r, line);
+                if (run >= 0)
+                {
+                    runHits[run] |= detectors;
+                }
+            }
+
+            r++;
+        }
+
+        return runHits;
+    }
+
+    private static int EndOffset(AddedLines added, (int FirstLine, int Count) run)
+    {
+        int last = run.FirstLine + run.Count - 1;
+        return added.OffsetOf(last) + added.LineSpan(last).Length;
+    }
+
+    // The run among runs[from..to] holding the line, or -1 when the line lies in a gap between them.
+    private static int RunOf(List<(int FirstLine, int Count)> runs, int from, int to, int line)
+    {
+        int lo = from, hi = to;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (runs[mid].FirstLine <= line)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return runs[lo].FirstLine <= line && line < runs[lo].FirstLine + runs[lo].Count ? lo : -1;
     }
 
     private static int LineOf(int[] starts, int index)
