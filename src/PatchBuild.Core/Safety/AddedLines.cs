@@ -150,7 +150,7 @@ public sealed class AddedLines
         }
 
         var raw = RawRange(firstLine, count);
-        if (raw.Length == length)
+        if (raw.Length == length && !raw.Contains('\r'))
         {
             // Every terminator inside the run is a single '\n' already: the run is the text itself.
             return raw.ToString();

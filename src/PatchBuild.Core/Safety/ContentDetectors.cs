@@ -46,7 +46,7 @@ internal static class ContentDetectors
             new(SafetyRules.Secret, ["PRIVATE KEY"], @"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----", ignoreCase: false),
             new(SafetyRules.Secret, ["AKIA", "ASIA"], @"\b(AKIA|ASIA)[0-9A-Z]{16}\b", ignoreCase: false),
             new(SafetyRules.Secret, ["AccountKey"], @"AccountKey\s*=\s*[A-Za-z0-9+/]{20,}={0,2}") { Confirm = m => !IsPlaceholder(m.Match.Value) },
-            new(SafetyRules.Secret, ["gh"], @"\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})", ignoreCase: false),
+            new(SafetyRules.Secret, ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"], @"\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})", ignoreCase: false),
             new(SafetyRules.Secret, ["xox"], @"\bxox[abposr]-[A-Za-z0-9-]{10,}", ignoreCase: false),
             new(SafetyRules.Secret, ["key", "secret", "token", "passw"],
                 @"(api[_-]?key|secret|token|passw(or)?d)[""']?\s*[:=]\s*[""']([^""'\s]{16,})[""']")
