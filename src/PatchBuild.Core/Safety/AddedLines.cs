@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.Safety;
@@ -11,102 +10,102 @@ namespace PatchBuild.Core.Safety;
 /// Linear on purpose (rules must stay fast on large patches): the common head and tail are skipped, then a line in
 /// the middle counts as added when the old middle has no unused line with the same content. A line merely moved
 /// inside the file is therefore not "added", which is what a reviewer would say too.
+/// Lines are kept as positions in the decoded text, not as strings: a large file has many lines and only the few a
+/// rule reports ever need a string of their own.
 /// </remarks>
 public sealed class AddedLines
 {
-    private AddedLines(string[] lines, List<int> added)
+    private readonly string _text;
+    private readonly LineMap _lines;
+    private string[]? _allLines;
+
+    private AddedLines(string text, LineMap lines, List<int> added, int beforeLineCount)
     {
-        AllLines = lines;
+        _text = text;
+        _lines = lines;
         Indexes = added;
+        BeforeLineCount = beforeLineCount;
     }
 
-    /// <summary>Every line of the planned text.</summary>
-    public string[] AllLines { get; }
+    /// <summary>Every line of the planned text (made on first use).</summary>
+    public string[] AllLines => _allLines ??= Enumerable.Range(0, LineCount).Select(Line).ToArray();
 
-    /// <summary>0-based indexes into <see cref="AllLines"/> of the added lines, ascending.</summary>
+    /// <summary>How many lines the planned text has.</summary>
+    public int LineCount => _lines.Count;
+
+    /// <summary>How many lines the old text had (0 for a new file).</summary>
+    public int BeforeLineCount { get; }
+
+    /// <summary>0-based indexes of the added lines, ascending.</summary>
     public List<int> Indexes { get; }
+
+    public string Line(int index) => _allLines?[index] ?? LineSpan(index).ToString();
+
+    public ReadOnlySpan<char> LineSpan(int index) => _lines.Span(_text, index);
 
     public static AddedLines Of(PlannedChange change) => Of(change.Before, change.After!);
 
     public static AddedLines Of(byte[]? before, byte[] after)
     {
-        string[] newLines = SplitLines(FileEncoding.Decode(after).Text);
+        string newText = FileEncoding.Decode(after).Text;
+        var newLines = LineMap.Of(newText);
         if (before is null)
         {
-            return new AddedLines(newLines, Enumerable.Range(0, newLines.Length).ToList());
+            return new AddedLines(newText, newLines, Enumerable.Range(0, newLines.Count).ToList(), 0);
         }
 
-        string[] oldLines = SplitLines(FileEncoding.Decode(before).Text);
+        string oldText = FileEncoding.Decode(before).Text;
+        var oldLines = LineMap.Of(oldText);
         int head = 0;
-        while (head < oldLines.Length && head < newLines.Length && oldLines[head] == newLines[head])
+        while (head < oldLines.Count && head < newLines.Count && oldLines.Span(oldText, head).SequenceEqual(newLines.Span(newText, head)))
         {
             head++;
         }
 
         int tail = 0;
-        while (tail < oldLines.Length - head && tail < newLines.Length - head &&
-               oldLines[oldLines.Length - 1 - tail] == newLines[newLines.Length - 1 - tail])
+        while (tail < oldLines.Count - head && tail < newLines.Count - head &&
+               oldLines.Span(oldText, oldLines.Count - 1 - tail).SequenceEqual(newLines.Span(newText, newLines.Count - 1 - tail)))
         {
             tail++;
         }
 
-        var unused = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = head; i < oldLines.Length - tail; i++)
+        var unused = new LineMultiset(oldText, newText, Math.Max(0, oldLines.Count - tail - head));
+        for (int i = head; i < oldLines.Count - tail; i++)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(unused, oldLines[i], out _)++;
+            unused.AddOld(oldLines.Start(i), oldLines.Length(i));
         }
 
         var added = new List<int>();
-        for (int i = head; i < newLines.Length - tail; i++)
+        for (int i = head; i < newLines.Count - tail; i++)
         {
-            ref int count = ref CollectionsMarshal.GetValueRefOrNullRef(unused, newLines[i]);
-            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref count) && count > 0)
-            {
-                count--;
-            }
-            else
+            if (!unused.TryTakeNew(newLines.Start(i), newLines.Length(i)))
             {
                 added.Add(i);
             }
         }
 
-        return new AddedLines(newLines, added);
+        return new AddedLines(newText, newLines, added, oldLines.Count);
     }
 
     /// <summary>Splits on \n, \r\n and \r; the line after a final terminator is not a line.</summary>
     public static string[] SplitLines(string text)
     {
         // Not ReplaceLineEndings: it also breaks on \f and U+2028, which would shift line numbers.
-        var lines = new List<string>();
-        int start = 0;
-        for (int i = 0; i < text.Length; i++)
+        var map = LineMap.Of(text);
+        var lines = new string[map.Count];
+        for (int i = 0; i < lines.Length; i++)
         {
-            char c = text[i];
-            if (c == '\n' || c == '\r')
-            {
-                lines.Add(text[start..i]);
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                start = i + 1;
-            }
+            lines[i] = map.Span(text, i).ToString();
         }
 
-        if (start < text.Length)
-        {
-            lines.Add(text[start..]);
-        }
-
-        return [.. lines];
+        return lines;
     }
 
-    /// <summary>
-    /// Runs of consecutive added lines joined with '\n', so a rule can see a statement that spans lines;
-    /// each block remembers the 0-based file line it starts at.
-    /// </summary>
-    public IEnumerable<(string Text, int FirstLine, int[] LineStarts)> Blocks()
+    /// <summary>How many lines <see cref="SplitLines"/> would return, without making them.</summary>
+    public static int CountLines(string text) => LineMap.Of(text).Count;
+
+    /// <summary>Runs of consecutive added lines: the first line (0-based) and how many follow it.</summary>
+    public IEnumerable<(int FirstLine, int Count)> Runs()
     {
         int i = 0;
         while (i < Indexes.Count)
@@ -117,22 +116,74 @@ public sealed class AddedLines
                 i++;
             }
 
-            int first = Indexes[start];
-            int count = i - start + 1;
-            var starts = new int[count];
-            var sb = new System.Text.StringBuilder();
-            for (int k = 0; k < count; k++)
-            {
-                starts[k] = sb.Length;
-                sb.Append(AllLines[first + k]);
-                if (k < count - 1)
-                {
-                    sb.Append('\n');
-                }
-            }
-
-            yield return (sb.ToString(), first, starts);
+            yield return (Indexes[start], i - start + 1);
             i++;
+        }
+    }
+
+    /// <summary>
+    /// The planned text from the start of one line to the end of another, terminators included. Terminators hold
+    /// no letters, so a keyword found here is a keyword found on one of the lines.
+    /// </summary>
+    public ReadOnlySpan<char> RawRange(int firstLine, int count)
+    {
+        int start = _lines.Start(firstLine);
+        int last = firstLine + count - 1;
+        return _text.AsSpan(start, _lines.Start(last) + _lines.Length(last) - start);
+    }
+
+    /// <summary>Where a line starts in the planned text.</summary>
+    public int OffsetOf(int line) => _lines.Start(line);
+
+    /// <summary>The line an offset of the planned text falls in.</summary>
+    public int LineAt(int offset) => _lines.LineAt(offset);
+
+    /// <summary>A run of lines joined with '\n', and where each line starts in it.</summary>
+    public string BlockText(int firstLine, int count, out int[] lineStarts)
+    {
+        lineStarts = new int[count];
+        int length = count - 1;
+        for (int k = 0; k < count; k++)
+        {
+            lineStarts[k] = k == 0 ? 0 : lineStarts[k - 1] + _lines.Length(firstLine + k - 1) + 1;
+            length += _lines.Length(firstLine + k);
+        }
+
+        var raw = RawRange(firstLine, count);
+        if (raw.Length == length && !raw.Contains('\r'))
+        {
+            // Every terminator inside the run is a single '\n' already: the run is the text itself.
+            return raw.ToString();
+        }
+
+        return string.Create(length, (this, firstLine, count), static (span, state) =>
+        {
+            var (self, first, n) = state;
+            int at = 0;
+            for (int k = 0; k < n; k++)
+            {
+                if (k > 0)
+                {
+                    span[at++] = '\n';
+                }
+
+                var line = self.LineSpan(first + k);
+                line.CopyTo(span[at..]);
+                at += line.Length;
+            }
+        });
+    }
+
+    /// <summary>
+    /// Runs of consecutive added lines joined with '\n', so a rule can see a statement that spans lines;
+    /// each block remembers the 0-based file line it starts at.
+    /// </summary>
+    public IEnumerable<(string Text, int FirstLine, int[] LineStarts)> Blocks()
+    {
+        foreach (var (first, count) in Runs())
+        {
+            string text = BlockText(first, count, out int[] starts);
+            yield return (text, first, starts);
         }
     }
 }

@@ -7,6 +7,9 @@ internal static class ContentDetectors
 
     public static IReadOnlyList<ContentDetector> All { get; } = Create();
 
+    /// <summary>Finds, in one pass, which detectors' keywords a text holds.</summary>
+    public static DetectorKeywords Keywords { get; } = new(All);
+
     private static List<ContentDetector> Create()
     {
         static bool NotDocs(string path) => !FileKinds.IsDocumentation(path);
@@ -43,7 +46,7 @@ internal static class ContentDetectors
             new(SafetyRules.Secret, ["PRIVATE KEY"], @"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----", ignoreCase: false),
             new(SafetyRules.Secret, ["AKIA", "ASIA"], @"\b(AKIA|ASIA)[0-9A-Z]{16}\b", ignoreCase: false),
             new(SafetyRules.Secret, ["AccountKey"], @"AccountKey\s*=\s*[A-Za-z0-9+/]{20,}={0,2}") { Confirm = m => !IsPlaceholder(m.Match.Value) },
-            new(SafetyRules.Secret, ["gh"], @"\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})", ignoreCase: false),
+            new(SafetyRules.Secret, ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"], @"\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})", ignoreCase: false),
             new(SafetyRules.Secret, ["xox"], @"\bxox[abposr]-[A-Za-z0-9-]{10,}", ignoreCase: false),
             new(SafetyRules.Secret, ["key", "secret", "token", "passw"],
                 @"(api[_-]?key|secret|token|passw(or)?d)[""']?\s*[:=]\s*[""']([^""'\s]{16,})[""']")
@@ -72,8 +75,10 @@ internal static class ContentDetectors
 
     private const string AnyOriginPattern = @"\b(AllowAnyOrigin\s*\(|SetIsOriginAllowed\s*\(\s*\(?\s*\w*\s*\)?\s*=>\s*true\s*\))";
 
-    private static readonly System.Text.RegularExpressions.Regex AnyOrigin = new(AnyOriginPattern,
-        System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    private static readonly Lazy<System.Text.RegularExpressions.Regex> AnyOriginRegex = new(() => new(AnyOriginPattern,
+        System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant));
+
+    private static System.Text.RegularExpressions.Regex AnyOrigin => AnyOriginRegex.Value;
 
     // The statement continues to the next ';' (or the end of the added block): a WHERE there makes it targeted.
     private static bool NoWhereClause(DetectorMatch m)

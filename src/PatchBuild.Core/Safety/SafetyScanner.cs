@@ -45,7 +45,7 @@ public static class SafetyScanner
                     findings.Add(new SafetyFinding(SafetyRules.WholeFileReplaced, file, file) { Detail = "deletes" });
                 }
 
-                changedLines += change.Before is null ? 0 : AddedLines.SplitLines(FileEncoding.Decode(change.Before).Text).Length;
+                changedLines += change.Before is null ? 0 : AddedLines.CountLines(FileEncoding.Decode(change.Before).Text);
                 continue;
             }
 
@@ -127,11 +127,11 @@ public static class SafetyScanner
 
         foreach (int index in added.Indexes)
         {
-            string line = added.AllLines[index];
-            int bad = line.AsSpan().IndexOfAnyInRange('\0', '\u001f');
+            var line = added.LineSpan(index);
+            int bad = line.IndexOfAnyInRange('\0', '\u001f');
             while (bad >= 0 && line[bad] is '\t' or '\f')
             {
-                int next = line.AsSpan(bad + 1).IndexOfAnyInRange('\0', '\u001f');
+                int next = line[(bad + 1)..].IndexOfAnyInRange('\0', '\u001f');
                 bad = next < 0 ? -1 : bad + 1 + next;
             }
 
@@ -142,7 +142,7 @@ public static class SafetyScanner
 
             if (bad >= 0)
             {
-                findings.Add(new SafetyFinding(SafetyRules.BinaryContent, file, $"control character U+{(int)line[bad]:X4}") { Line = index + 1, LineText = line });
+                findings.Add(new SafetyFinding(SafetyRules.BinaryContent, file, $"control character U+{(int)line[bad]:X4}") { Line = index + 1, LineText = line.ToString() });
                 return;
             }
         }
@@ -150,23 +150,50 @@ public static class SafetyScanner
 
     private static void ContentFindings(string file, AddedLines added, List<SafetyFinding> findings)
     {
-        var detectors = ContentDetectors.All.Where(d => d.AppliesTo(file)).ToList();
+        var detectors = ContentDetectors.All;
+        ulong applicable = 0;
+        for (int d = 0; d < detectors.Count; d++)
+        {
+            if (detectors[d].AppliesTo(file))
+            {
+                applicable |= 1UL << d;
+            }
+        }
+
+        if (applicable == 0)
+        {
+            return;
+        }
+
+        var runs = added.Runs().ToList();
+        ulong[] runHits = KeywordHitsPerRun(added, runs, applicable);
         string? fileText = null;
         string FileText() => fileText ??= string.Join('\n', added.AllLines);
         var seen = new HashSet<(string, int)>();
-        foreach (var (block, firstLine, starts) in added.Blocks())
+        for (int r = 0; r < runs.Count; r++)
         {
-            foreach (var detector in detectors)
+            // Most added code holds no keyword at all: then no block string is made and no regex runs.
+            ulong hits = runHits[r];
+            if (hits == 0)
             {
-                if (!detector.MayMatch(block))
+                continue;
+            }
+
+            var (firstLine, count) = runs[r];
+
+            string block = added.BlockText(firstLine, count, out int[] starts);
+            for (int d = 0; d < detectors.Count; d++)
+            {
+                if ((hits & (1UL << d)) == 0)
                 {
                     continue;
                 }
 
+                var detector = detectors[d];
                 foreach (var match in detector.Matches(block))
                 {
                     int lineInBlock = LineOf(starts, match.Index);
-                    string lineText = added.AllLines[firstLine + lineInBlock];
+                    string lineText = added.Line(firstLine + lineInBlock);
                     var candidate = new DetectorMatch(match, block, lineText, FileText);
                     if (!detector.Confirm(candidate) || !seen.Add((detector.Rule.Id, firstLine + lineInBlock)))
                     {
@@ -178,6 +205,71 @@ public static class SafetyScanner
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Which detectors' keywords each run holds. Runs close to each other are searched as one stretch of text (a
+    /// search has a fixed cost, and edits are often a few lines apart); a hit in the unchanged lines between them
+    /// is dropped. Each gap searched is short, so the cost stays linear in the size of the patch.
+    /// </summary>
+    private static ulong[] KeywordHitsPerRun(AddedLines added, List<(int FirstLine, int Count)> runs, ulong applicable)
+    {
+        const int MaxGap = 512;
+        var runHits = new ulong[runs.Count];
+        var hits = new List<(int Offset, ulong Detectors)>();
+        int r = 0;
+        while (r < runs.Count)
+        {
+            int first = r;
+            while (r + 1 < runs.Count && added.OffsetOf(runs[r + 1].FirstLine) - EndOffset(added, runs[r]) <= MaxGap)
+            {
+                r++;
+            }
+
+            int start = added.OffsetOf(runs[first].FirstLine);
+            int lastLine = runs[r].FirstLine + runs[r].Count - 1;
+            hits.Clear();
+            ContentDetectors.Keywords.Hits(added.RawRange(runs[first].FirstLine, lastLine - runs[first].FirstLine + 1), applicable, hits);
+            foreach (var (offset, detectors) in hits)
+            {
+                int line = added.LineAt(start + offset);
+                int run = RunOf(runs, first, r, line);
+                if (run >= 0)
+                {
+                    runHits[run] |= detectors;
+                }
+            }
+
+            r++;
+        }
+
+        return runHits;
+    }
+
+    private static int EndOffset(AddedLines added, (int FirstLine, int Count) run)
+    {
+        int last = run.FirstLine + run.Count - 1;
+        return added.OffsetOf(last) + added.LineSpan(last).Length;
+    }
+
+    // The run among runs[from..to] holding the line, or -1 when the line lies in a gap between them.
+    private static int RunOf(List<(int FirstLine, int Count)> runs, int from, int to, int line)
+    {
+        int lo = from, hi = to;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (runs[mid].FirstLine <= line)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return runs[lo].FirstLine <= line && line < runs[lo].FirstLine + runs[lo].Count ? lo : -1;
     }
 
     private static int LineOf(int[] starts, int index)
@@ -206,9 +298,8 @@ public static class SafetyScanner
         }
 
         // Lines before = kept + removed; lines after = kept + added.
-        int beforeCount = AddedLines.SplitLines(FileEncoding.Decode(change.Before).Text).Length;
-        int kept = added.AllLines.Length - added.Indexes.Count;
-        return Math.Max(0, beforeCount - kept);
+        int kept = added.LineCount - added.Indexes.Count;
+        return Math.Max(0, added.BeforeLineCount - kept);
     }
 
     // A file created with exactly the bytes of a file deleted in the same plan is a rename: nothing new is added.

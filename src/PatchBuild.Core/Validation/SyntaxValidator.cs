@@ -12,6 +12,9 @@ public sealed class SyntaxValidator : IPlanValidator
 {
     private const int MaxListed = 10;
 
+    /// <summary>Below this many files, starting parallel work costs more than it saves.</summary>
+    private const int ParallelFrom = 4;
+
     public void Validate(PlanValidationContext context)
     {
         if (context.Options.Force)
@@ -20,30 +23,59 @@ public sealed class SyntaxValidator : IPlanValidator
         }
 
         ISyntaxChecker[]? checkers = null;
-        var locator = new PatchLineLocator(context.Patches);
+        var work = new List<(Workspace.PlannedChange Change, string File, ISyntaxChecker Checker)>();
         foreach (var change in context.Changes)
         {
+            if (change.After is null || change.AfterIsDirectory)
+            {
+                continue;
+            }
+
             string file = change.Path.Relative;
-            if (PlannedText.After(change) is not { } after)
-            {
-                continue;
-            }
-
             checkers ??= Checkers(context);
-            var checker = checkers.FirstOrDefault(c => c.Handles(file));
-            if (checker is null)
+            if (checkers.FirstOrDefault(c => c.Handles(file)) is { } checker)
             {
-                continue;
+                work.Add((change, file, checker));
             }
+        }
 
-            List<SyntaxIssue> introduced;
+        // Files are independent, so they are parsed side by side; results are reported in plan order all the same.
+        var outcomes = new (List<SyntaxIssue>? Introduced, string? BrokenText, Exception? Failure)[work.Count];
+        void Check(int i)
+        {
+            var (change, file, checker) = work[i];
+            string after = PlannedText.After(change)!;
             try
             {
-                introduced = Introduced(checker, change, after, file);
+                var introduced = Introduced(checker, change, after, file);
+                outcomes[i] = (introduced, introduced.Count > 0 ? after : null, null);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                context.Errors.Add(new PatchError(ErrorCodes.ValidationFailed, $"'{file}' could not be checked for syntax errors: {ex.Message}")
+                outcomes[i] = (null, null, ex);
+            }
+        }
+
+        if (work.Count >= ParallelFrom && Environment.ProcessorCount > 1)
+        {
+            Parallel.For(0, work.Count, Check);
+        }
+        else
+        {
+            for (int i = 0; i < work.Count; i++)
+            {
+                Check(i);
+            }
+        }
+
+        var locator = new PatchLineLocator(context.Patches);
+        for (int i = 0; i < work.Count; i++)
+        {
+            string file = work[i].File;
+            var (introduced, brokenText, failure) = outcomes[i];
+            if (failure is not null)
+            {
+                context.Errors.Add(new PatchError(ErrorCodes.ValidationFailed, $"'{file}' could not be checked for syntax errors: {failure.Message}")
                 {
                     File = file,
                     Hint = "Nothing was written. Simplify the file (extreme nesting or line length), or pass --force to skip syntax validation.",
@@ -51,9 +83,9 @@ public sealed class SyntaxValidator : IPlanValidator
                 continue;
             }
 
-            if (introduced.Count > 0)
+            if (introduced!.Count > 0)
             {
-                context.Errors.Add(Error(file, introduced, locator, AddedLines.SplitLines(after)));
+                context.Errors.Add(Error(file, introduced, locator, AddedLines.SplitLines(brokenText!)));
             }
         }
     }
