@@ -7,6 +7,7 @@ using PatchBuild.Core.Planning;
 using PatchBuild.Core.Reporting;
 using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Validation;
+using PatchBuild.Core.Validation.Syntax;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core;
@@ -118,6 +119,11 @@ public sealed class PatchEngine
     private async Task<ApplyResult> ApplyInSessionAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, string root, HistorySession? session, CancellationToken cancellationToken)
     {
         options = options with { MergeStrategy = options.MergeStrategy ?? session?.Settings.MergeStrategy };
+        if (!options.Force && patches.Any(p => p.Files.Any(f => f.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))))
+        {
+            _ = CSharpSyntaxChecker.WarmUpAsync();
+        }
+
         var workspace = new PatchWorkspace(root);
         var appliers = _formats.SelectMany(f => f.Appliers).ToList();
         var plan = new PatchPlanner(appliers).Plan(workspace, patches, options);

@@ -26,7 +26,6 @@ public class HistoryOverheadBenchmarks
     public void Setup()
     {
         _folder = BenchmarkFolder.Create("pb-bench-history-");
-        File.WriteAllText(Path.Combine(_folder, "patchbuild.json"), "{}");
         _old = Enumerable.Range(0, Files).Select(i => Source(i, "Old")).ToArray();
         var changes = Enumerable.Range(0, Files)
             .Select(i => new FileChange(PathOf(i), FileChangeKind.Recreate) { Content = Source(i, "New") })
