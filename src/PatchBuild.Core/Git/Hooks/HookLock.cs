@@ -22,6 +22,7 @@ internal sealed class HookLock : IDisposable
     {
         string path = Path.Combine(hooksDirectory, hookName + ".patchbuild-lock");
         var deadline = DateTime.UtcNow + Patience;
+        int vanished = 0;
         while (true)
         {
             try
@@ -31,8 +32,14 @@ internal sealed class HookLock : IDisposable
                 stream.Flush();
                 return new HookLock(path, stream);
             }
-            catch (IOException) when (File.Exists(path))
+            catch (IOException) when (File.Exists(path) || ++vanished < 100)
             {
+                // The holder may release between our failed create and this check: then simply try again.
+                if (!File.Exists(path))
+                {
+                    continue;
+                }
+
                 if (DateTime.UtcNow - File.GetLastWriteTimeUtc(path) > Stale)
                 {
                     TryDelete(path);
