@@ -79,7 +79,6 @@ public sealed class PatchEngine
             }
         }
 
-        options = options with { Root = options.Root ?? Path.GetDirectoryName(Path.GetFullPath(patchFiles.FirstOrDefault() ?? ".")) };
         return await ApplyAsync(patches, options, cancellationToken).ConfigureAwait(false);
     }
 

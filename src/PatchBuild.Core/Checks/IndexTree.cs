@@ -176,8 +176,8 @@ internal sealed class IndexTree : ISourceTree
 
     private static string CreateTempFolder()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "patchbuild-staged-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(folder);
+        // Staged files may hold secrets: the folder is the current user's alone (mode 0700 on Unix).
+        string folder = Directory.CreateTempSubdirectory("patchbuild-staged-").FullName;
         return folder;
     }
 

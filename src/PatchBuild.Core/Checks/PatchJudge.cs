@@ -61,8 +61,9 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
         folder = tree.Materialise(needed);
         foreach (var (candidate, patch) in parsed)
         {
+            // A check only reads: no workspace lock, no recovery, no journal in the materialised copy.
             string root = Path.Combine(folder, ParentOf(candidate.Path).Replace('/', Path.DirectorySeparatorChar));
-            var result = await engine.DryRunAsync([patch], new ApplyOptions { Root = root, Force = !validateResult }, cancellationToken).ConfigureAwait(false);
+            var result = await engine.DryRunAsync([patch], new ApplyOptions { Root = root, Force = !validateResult, RecordHistory = false }, cancellationToken).ConfigureAwait(false);
             Judge(candidate, result);
         }
     }

@@ -27,7 +27,7 @@ public static class PatchBuildConfigLoader
             return full;
         }
 
-        for (var dir = new DirectoryInfo(Path.GetFullPath(root)); dir is not null; dir = dir.Parent)
+        foreach (var dir in SearchFolders(root))
         {
             string candidate = Path.Combine(dir.FullName, FileName);
             if (File.Exists(candidate))
@@ -38,6 +38,30 @@ public static class PatchBuildConfigLoader
 
         return null;
     }
+
+    /// <summary>
+    /// The folders a configuration is looked for in, nearest first: up to the git top level (inclusive) when the root is
+    /// in a repository. Folders anyone may write to (/tmp) are never trusted: a file there could switch rules off for
+    /// every user's patches.
+    /// </summary>
+    public static IEnumerable<DirectoryInfo> SearchFolders(string root)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(root)); dir is not null; dir = dir.Parent)
+        {
+            if (!IsWorldWritable(dir))
+            {
+                yield return dir;
+            }
+
+            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static bool IsWorldWritable(DirectoryInfo dir) =>
+        !OperatingSystem.IsWindows() && dir.Exists && (dir.UnixFileMode & UnixFileMode.OtherWrite) != 0;
 
     /// <summary>Loads the configuration that applies to <paramref name="root"/>; the defaults when there is none.</summary>
     public static PatchBuildConfig Load(string root, string? explicitPath = null)

@@ -33,7 +33,13 @@ public static class BackupRetention
                 continue;
             }
 
-            string pack = paths.ResolvePack(reference);
+            // The journal is data a person (or a patch) could have edited: only ever delete the pack this entry owns.
+            string pack = paths.PackPath(header.Id);
+            if (!string.Equals(paths.ResolvePack(reference), Path.GetFullPath(pack), StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             referenced.Add(pack);
             if (!finished.Contains(begin.Id) || begin.Time >= cutoff || !File.Exists(pack))
             {

@@ -54,6 +54,7 @@ public sealed class CommitRecorder : ICommitJournal
 
     public void Begin(IReadOnlyList<PlannedChange> changes)
     {
+        // PathGuard refuses .patchbuild/ anywhere; this also covers a backup folder configured under another name.
         foreach (var change in changes)
         {
             if (IsInside(change.Path.Full, _paths.StateFolder))

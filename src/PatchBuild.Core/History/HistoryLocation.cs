@@ -1,3 +1,4 @@
+using PatchBuild.Core.Configuration;
 namespace PatchBuild.Core.History;
 
 /// <summary>Where a workspace keeps its history: the journal, the lock, and the backup packs.</summary>
@@ -29,30 +30,16 @@ public static class HistoryLocation
     public static string FindWorkspaceRoot(string applyRoot)
     {
         string start = Path.TrimEndingDirectorySeparator(Path.GetFullPath(applyRoot));
-        string? gitTop = null;
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        if (PatchBuildConfigLoader.Locate(start) is { } config)
         {
-            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))
-            {
-                gitTop = dir.FullName;
-                break;
-            }
+            return Path.GetDirectoryName(config)!;
         }
 
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, HistorySettings.ConfigFileName)))
-            {
-                return dir.FullName;
-            }
-
-            if (dir.FullName == gitTop)
-            {
-                break;
-            }
-        }
-
-        return gitTop ?? start;
+        // The same search, bounded at the git top level, that finds the configuration.
+        var top = PatchBuildConfigLoader.SearchFolders(start).LastOrDefault();
+        return top is not null && (Directory.Exists(Path.Combine(top.FullName, ".git")) || File.Exists(Path.Combine(top.FullName, ".git")))
+            ? top.FullName
+            : start;
     }
 
     public static HistoryPaths Resolve(string workspace, string? backupDir, HistorySettings settings)

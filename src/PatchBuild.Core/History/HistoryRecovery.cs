@@ -30,15 +30,19 @@ public static class HistoryRecovery
 
         foreach (var entry in unfinished)
         {
-            Undo(paths, entry);
-            journal.Append(new JournalRecord { Type = JournalRecord.Aborted, Id = entry.Id, Time = DateTimeOffset.UtcNow, Reason = RecoveredReason });
+            var kept = Undo(paths, entry);
+            string reason = kept.Count == 0 ? RecoveredReason : $"{RecoveredReason}; left as edited since: {string.Join(", ", kept)}";
+            journal.Append(new JournalRecord { Type = JournalRecord.Aborted, Id = entry.Id, Time = DateTimeOffset.UtcNow, Reason = reason });
         }
 
         return unfinished.Select(e => e.Id).ToList();
     }
 
-    private static void Undo(HistoryPaths paths, JournalRecord entry)
+    // Returns the files left alone because they hold neither the old nor the interrupted new content: someone
+    // edited them after the crash, and recovery must not throw that work away.
+    private static List<string> Undo(HistoryPaths paths, JournalRecord entry)
     {
+        var kept = new List<string>();
         var pack = new BackupPack.Reader(paths.ResolvePack(entry.Backups ?? ""));
         var files = entry.Files ?? [];
         foreach (var file in files)
@@ -50,9 +54,16 @@ public static class HistoryRecovery
                 continue;
             }
 
+            string? current = File.Exists(full) ? ContentHash.Of(File.ReadAllBytes(full)) : null;
+            if (current is not null && current != file.Before?.Hash && current != file.After?.Hash)
+            {
+                kept.Add(file.Path);
+                continue;
+            }
+
             if (file.Before is null)
             {
-                if (File.Exists(full))
+                if (current is not null)
                 {
                     File.Delete(full);
                 }
@@ -60,7 +71,7 @@ public static class HistoryRecovery
                 continue;
             }
 
-            if (File.Exists(full) && ContentHash.Of(File.ReadAllBytes(full)) == file.Before.Hash)
+            if (current == file.Before.Hash)
             {
                 continue;
             }
@@ -83,6 +94,8 @@ public static class HistoryRecovery
         {
             Directory.CreateDirectory(FullPath(paths, folder.Path));
         }
+
+        return kept;
     }
 
     // Journal paths are judged like patch paths: the journal is a file on disk, not a trusted source.

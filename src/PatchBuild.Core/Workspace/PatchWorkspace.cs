@@ -134,6 +134,7 @@ public sealed class PatchWorkspace
     {
         if (DirectoryExists(path))
         {
+            RefuseNestedRepository(path, "delete");
             foreach (var child in FilesUnder(path))
             {
                 MarkDeleted(Load(child));
@@ -155,6 +156,7 @@ public sealed class PatchWorkspace
 
         if (DirectoryExists(from))
         {
+            RefuseNestedRepository(from, "move");
             foreach (var child in FilesUnder(from))
             {
                 string rest = child.Relative[(from.Relative.Length + 1)..];
@@ -165,6 +167,21 @@ public sealed class PatchWorkspace
 
             CreateDirectory(to);
             MarkDeleted(Load(from));
+        }
+    }
+
+    // A folder holding a nested repository (or submodule) has a .git that no plan may touch, back up or remove.
+    private static void RefuseNestedRepository(WorkspacePath folder, string verb)
+    {
+        if (Directory.Exists(folder.Full) &&
+            Directory.EnumerateFileSystemEntries(folder.Full, ".git", new EnumerationOptions { RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive, AttributesToSkip = 0 }).Any())
+        {
+            throw new PatchException(new PatchError(ErrorCodes.InvalidFilePath, $"Refused to {verb} the folder '{folder.Relative}': it holds a git repository (.git).")
+            {
+                File = folder.Relative,
+                Hint = "Patches never touch .git; remove or move the nested repository by hand.",
+                Context = new Dictionary<string, object?> { ["rule"] = "PB1002", ["severity"] = "error" },
+            });
         }
     }
 

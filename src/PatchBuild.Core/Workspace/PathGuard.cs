@@ -107,6 +107,12 @@ public sealed class PathGuard
                 throw Invalid(rawPath!, "it contains '..'", "Paths may not climb out of the root; write them relative to the root.");
             }
 
+            if (IsAmbiguousName(part))
+            {
+                throw Invalid(rawPath!, $"its part '{part}' is a name Windows rewrites or reserves (trailing dot or space, ':' stream, '~' short name, device name)",
+                    "Use plain file and folder names; on Windows such names can alias other files, .git included.");
+            }
+
             parts.Add(part);
         }
 
@@ -121,7 +127,34 @@ public sealed class PathGuard
             throw Invalid(rawPath!, "it is inside .git", "Nothing under .git is ever written by a patch.", "PB1002");
         }
 
+        // PatchBuild's own journal and backups drive recovery and rollback: a patch that could forge them could make
+        // the next run write anything.
+        if (normalized.Split('/').Any(p => p.Equals(StateFolderName, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw Invalid(rawPath!, $"it is inside {StateFolderName}, PatchBuild's own history", $"Nothing under {StateFolderName}/ is ever written by a patch; it holds the journal and backups.");
+        }
+
         return normalized;
+    }
+
+    private const string StateFolderName = ".patchbuild";
+
+    private static readonly HashSet<string> DeviceNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    };
+
+    // Windows drops a trailing dot or space (".git." is ".git"), reads "name:stream" as a stream of "name", resolves
+    // "GIT~1" to ".git", and opens devices for reserved names: each could alias a file the checks above refused.
+    private static bool IsAmbiguousName(string part) =>
+        part.EndsWith('.') || part.EndsWith(' ') || part.Contains(':') || IsShortName(part) ||
+        DeviceNames.Contains(part.Split('.')[0]);
+
+    private static bool IsShortName(string part)
+    {
+        int tilde = part.IndexOf('~', StringComparison.Ordinal);
+        return tilde >= 0 && tilde + 1 < part.Length && char.IsAsciiDigit(part[tilde + 1]);
     }
 
     private static bool IsGitPath(string relative) =>

@@ -40,14 +40,7 @@ public static class WorkspaceCommitter
                 Recheck(guard, change.Path);
                 if (change.BeforeIsDirectory)
                 {
-                    if (Directory.Exists(change.Path.Full) && !Directory.EnumerateFileSystemEntries(change.Path.Full).Any())
-                    {
-                        Directory.Delete(change.Path.Full);
-                    }
-                    else if (Directory.Exists(change.Path.Full))
-                    {
-                        Directory.Delete(change.Path.Full, recursive: true);
-                    }
+                    RemoveEmptyFolders(change.Path.Full);
                 }
                 else if (File.Exists(change.Path.Full))
                 {
@@ -158,6 +151,31 @@ public static class WorkspaceCommitter
         }
     }
 
+    // The plan deleted every file it knew below the folder; what is left must be empty folders. A file that appeared
+    // since planning was never backed up, so it stops the commit (which is then undone) instead of being lost.
+    private static void RemoveEmptyFolders(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (string child in Directory.EnumerateDirectories(folder))
+        {
+            if (new DirectoryInfo(child).LinkTarget is null)
+            {
+                RemoveEmptyFolders(child);
+            }
+        }
+
+        if (Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            throw new IOException($"the folder '{folder}' holds files the patch did not plan to delete");
+        }
+
+        Directory.Delete(folder);
+    }
+
     // The tree may have changed between planning and writing (a link swapped in): judge the path again.
     private static void Recheck(PathGuard guard, WorkspacePath path) => guard.Verify(path.Relative);
 
@@ -187,7 +205,7 @@ public static class WorkspaceCommitter
                     File.Delete(change.Path.Full);
                 }
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // Best effort: the journal (History) is what guarantees recovery after a crash.
             }

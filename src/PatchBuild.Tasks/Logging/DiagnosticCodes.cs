@@ -42,6 +42,11 @@ internal static class DiagnosticCodes
         ["INVALID_POINTER"] = "PB0017",
         ["VALIDATION_FAILED"] = "PB0020",
         ["TEST_FAILED"] = "PB0021",
+        ["LOCKED"] = "PB0022",
+        ["NOTHING_TO_ROLL_BACK"] = "PB0023",
+        ["HISTORY_ERROR"] = "PB0024",
+        ["INVALID_CONFIG"] = "PB0025",
+        ["GIT_FAILED"] = "PB0026",
     };
 
     public static IReadOnlyDictionary<string, string> EngineCodes => ByEngineCode;

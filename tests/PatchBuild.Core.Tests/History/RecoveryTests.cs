@@ -72,6 +72,29 @@ public class RecoveryTests
     }
 
     [Fact]
+    public async Task Recovery_leaves_a_file_edited_after_the_crash_as_it_is()
+    {
+        using var ws = new TempWorkspace();
+        ws.Write("a.txt", "old a\n");
+        ws.Write("b.txt", "old b\n");
+        var workspace = new PatchWorkspace(ws.Root);
+        workspace.SetText(workspace.Resolve("a.txt"), "new a\n");
+        workspace.SetText(workspace.Resolve("b.txt"), "new b\n");
+        var (paths, _) = HistorySession.Locate(ws.Root, null);
+        var recorder = new CommitRecorder(paths, JournalRecord.KindApply, ws.Root, [Patch()], keepBackups: true);
+        recorder.Begin(workspace.GetChanges());
+        File.WriteAllText(ws.PathOf("a.txt"), "new a\n");
+
+        // After the crash and before the next run, a person edits b.txt.
+        File.WriteAllText(ws.PathOf("b.txt"), "edited by hand\n");
+
+        Assert.Equal([recorder.Id], await _engine.RecoverAsync(ws.Root));
+        Assert.Equal("old a\n", ws.Read("a.txt"));
+        Assert.Equal("edited by hand\n", ws.Read("b.txt"));
+        Assert.Contains("b.txt", File.ReadAllText(paths.Journal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failed_write_puts_files_back_and_marks_the_entry_failed()
     {
         using var ws = new TempWorkspace();

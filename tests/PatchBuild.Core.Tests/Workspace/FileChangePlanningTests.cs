@@ -200,4 +200,19 @@ public sealed class FileChangePlanningTests
         Assert.Equal(before, folder.Snapshot());
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(folder.Path)!, "evil.cs")));
     }
+
+    [Fact]
+    public async Task Deleting_a_folder_that_holds_a_nested_repository_is_refused()
+    {
+        using var folder = new TempFolder();
+        folder.Write("vendor/lib/a.cs", "// a\n");
+        folder.Write("vendor/lib/.git/HEAD", "ref: refs/heads/main\n");
+        var before = folder.Snapshot();
+
+        var result = await Apply(folder, new FileChange("vendor", FileChangeKind.Delete));
+
+        Assert.Equal(ErrorCodes.InvalidFilePath, result.Error!.Code);
+        Assert.Equal(before, folder.Snapshot());
+        Assert.True(File.Exists(folder.Combine("vendor/lib/.git/HEAD")));
+    }
 }

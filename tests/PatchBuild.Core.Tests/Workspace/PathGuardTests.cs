@@ -19,6 +19,14 @@ public sealed class PathGuardTests
     [InlineData("   ")]
     [InlineData(".")]
     [InlineData("a\0b")]
+    [InlineData(".patchbuild/history.jsonl")]
+    [InlineData("sub/.PatchBuild/backups/x.pack")]
+    [InlineData(".git./hooks/pre-commit")]
+    [InlineData(".git /config")]
+    [InlineData("GIT~1/config")]
+    [InlineData("src/file.cs:stream")]
+    [InlineData("src/NUL.cs")]
+    [InlineData("CON")]
     public void Refuses_paths_that_leave_the_root_or_touch_git(string path)
     {
         using var folder = new TempFolder();
