@@ -1,3 +1,5 @@
+using PatchBuild.Core.History;
+using PatchBuild.Core.Transactions;
 using System.Text;
 using PatchBuild.Core.Model;
 
@@ -43,13 +45,20 @@ public sealed class HookInstaller(GitRepository repository, string hookName = "p
 
     public string PreviousPath => HookPath + HookScript.PreviousSuffix;
 
+    // Parallel builds with PatchBuildInstallHook=true install at once; only one may move a foreign hook aside. The
+    // workspace lock's OS handle dies with its process, so no staleness guess is needed. It lives in the temp folder:
+    // the hooks folder may be a tracked one (core.hooksPath), where a lock file would show up in git status.
+    private WorkspaceLock AcquireInstallLock() => WorkspaceLock.Acquire(
+        Path.Combine(Path.GetTempPath(), $"patchbuild-hook-{ContentHash.OfText(Path.Combine(HooksDirectory, hookName))[..16]}.lock"),
+        TimeSpan.FromSeconds(30));
+
     public HookInstallResult Install(ToolCommand tool)
     {
         string script = HookScript.Create(hookName, tool);
         try
         {
             Directory.CreateDirectory(HooksDirectory);
-            using var _ = HookLock.Acquire(HooksDirectory, hookName);
+            using var _ = AcquireInstallLock();
             bool present = Exists(HookPath);
             if (present && HookScript.IsOurs(HookPath))
             {
@@ -96,7 +105,7 @@ public sealed class HookInstaller(GitRepository repository, string hookName = "p
                 return new HookUninstallResult(HookUninstallOutcome.NotInstalled, HookPath);
             }
 
-            using var _ = HookLock.Acquire(HooksDirectory, hookName);
+            using var _ = AcquireInstallLock();
             bool ours = Exists(HookPath) && HookScript.IsOurs(HookPath);
             if (!ours && Exists(HookPath))
             {
