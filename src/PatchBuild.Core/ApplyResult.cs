@@ -15,6 +15,10 @@ public enum ApplyStatus
 public sealed record FileResult(string Path, string Action, string Status)
 {
     public string? PatchFile { get; init; }
+
+    /// <summary>Where a renamed file or folder went (action "rename").</summary>
+    public string? NewPath { get; init; }
+
     public int Applied { get; init; }
     public int Skipped { get; init; }
     public int Failed { get; init; }

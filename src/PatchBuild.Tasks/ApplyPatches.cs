@@ -70,6 +70,9 @@ public sealed class ApplyPatches : Task, ICancelableTask
     /// <summary>True when this run wrote changes (not a dry run, not a no-op).</summary>
     [Output] public bool PatchesApplied { get; private set; }
 
+    /// <summary>The history entry of this apply, so the test-command rollback undoes this apply and no other.</summary>
+    [Output] public string? HistoryId { get; private set; }
+
     public void Cancel() => _cancel.Cancel();
 
     /// <summary>Where an error about the whole run points: the project, so IDEs show it against it.</summary>
@@ -242,12 +245,16 @@ public sealed class ApplyPatches : Task, ICancelableTask
 
     private void SetOutputs(EngineReport report, IReadOnlyList<string> patches, ReportLogger logger, string projectDirectory)
     {
+        // A rename changes two paths: the old one leaves the build, the new one may join it.
         var changed = report.Files
             .Where(f => !IsUnchanged(f))
-            .Select(f => (Path: logger.FullPath(f.Path), Action: f.Action.ToLowerInvariant()))
+            .SelectMany(f => f.NewPath is null
+                ? new[] { (Path: logger.FullPath(f.Path), Action: f.Action.ToLowerInvariant()) }
+                : new[] { (Path: logger.FullPath(f.Path), Action: "rename"), (Path: logger.FullPath(f.NewPath), Action: "create") })
             .Where(f => f.Path.Length > 0)
             .ToList();
         PatchesApplied = changed.Count > 0;
+        HistoryId = report.HistoryId;
         AppliedPatches = patches.Select(p => (ITaskItem)new TaskItem(p)).ToArray();
         ChangedFiles = changed.Select(f =>
         {
@@ -281,9 +288,8 @@ public sealed class ApplyPatches : Task, ICancelableTask
 
     private static bool IsUnchanged(EngineFileResult file) =>
         file.Status.Equals("skipped", StringComparison.OrdinalIgnoreCase)
-        || file.Status.Equals("unchanged", StringComparison.OrdinalIgnoreCase)
-        || file.Status.Equals("already-applied", StringComparison.OrdinalIgnoreCase)
-        || file.Action.Equals("none", StringComparison.OrdinalIgnoreCase);
+        || file.Status.Equals("not_written", StringComparison.OrdinalIgnoreCase)
+        || file.Status.Equals("failed", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsUnderBuildFolders(string relative)
     {

@@ -8,13 +8,17 @@ using PatchBuild.Tasks.Logging;
 
 namespace PatchBuild.Tasks;
 
-/// <summary>Undoes the last apply under <see cref="Root"/> with the engine's `patchbuild rollback`.</summary>
+/// <summary>
+/// Undoes an apply under <see cref="Root"/> with the engine's `patchbuild rollback`: the entry <see cref="Id"/> names
+/// (the one this build wrote), else the last one.
+/// </summary>
 public sealed class RollbackPatches : Task, ICancelableTask
 {
     private readonly CancellationTokenSource _cancel = new();
 
     [Required] public string Root { get; set; } = "";
     public string? ProjectFile { get; set; }
+    public string? Id { get; set; }
     public string? EnginePath { get; set; }
     public string? DotnetHost { get; set; }
 
@@ -28,7 +32,8 @@ public sealed class RollbackPatches : Task, ICancelableTask
         EngineRun run;
         try
         {
-            run = new EngineProcess(host, enginePath).Run("rollback", new[] { "--root", root, "--json" }, root, _cancel.Token);
+            var args = string.IsNullOrEmpty(Id) ? new[] { "--root", root, "--json" } : new[] { "--root", root, "--id", Id!, "--json" };
+            run = new EngineProcess(host, enginePath).Run("rollback", args, root, _cancel.Token);
         }
         catch (OperationCanceledException)
         {

@@ -174,7 +174,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                 }
 
                 workspace.Move(path, target);
-                return Result("applied", applied: 1) with { Notes = [$"renamed to {target.Relative}"] };
+                return Result("applied", applied: 1) with { NewPath = target.Relative, Notes = [$"renamed to {target.Relative}"] };
             }
 
             default:

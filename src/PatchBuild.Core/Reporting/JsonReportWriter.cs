@@ -34,6 +34,7 @@ public static class JsonReportWriter
                 json.WriteString("action", file.Action);
                 json.WriteString("status", file.Status);
                 json.WriteOrNull("patchFile", file.PatchFile);
+                json.WriteOrNull("newPath", file.NewPath);
                 json.WriteNumber("applied", file.Applied);
                 json.WriteNumber("skipped", file.Skipped);
                 json.WriteNumber("failed", file.Failed);

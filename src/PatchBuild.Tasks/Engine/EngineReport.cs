@@ -15,6 +15,9 @@ internal sealed class EngineReport
     public List<EngineProblem> Errors { get; } = new();
     public string Diff { get; private set; } = "";
 
+    /// <summary>The journal entry the apply wrote: a later rollback undoes exactly this one.</summary>
+    public string? HistoryId { get; private set; }
+
     public bool Succeeded => string.Equals(Status, "SUCCESS", StringComparison.OrdinalIgnoreCase);
 
     /// <exception cref="FormatException">The text is not JSON or not the report's shape.</exception>
@@ -28,6 +31,7 @@ internal sealed class EngineReport
             Status = Text(root, "status") ?? "",
             DryRun = root.TryGetValue("dryRun", out var dry) && dry is true,
             Diff = Text(root, "diff") ?? "",
+            HistoryId = Text(root, "historyId"),
         };
         foreach (var file in Objects(root, "files"))
             report.Files.Add(EngineFileResult.From(file));
@@ -69,6 +73,7 @@ internal sealed class EngineFileResult
     public string Action { get; private set; } = "";
     public string Status { get; private set; } = "";
     public string? PatchFile { get; private set; }
+    public string? NewPath { get; private set; }
     public int Applied { get; private set; }
     public int Skipped { get; private set; }
     public int Failed { get; private set; }
@@ -80,6 +85,7 @@ internal sealed class EngineFileResult
         Action = EngineReport.Text(obj, "action") ?? "",
         Status = EngineReport.Text(obj, "status") ?? "",
         PatchFile = EngineReport.Text(obj, "patchFile"),
+        NewPath = EngineReport.Text(obj, "newPath"),
         Applied = EngineReport.Number(obj, "applied"),
         Skipped = EngineReport.Number(obj, "skipped"),
         Failed = EngineReport.Number(obj, "failed"),

@@ -39,6 +39,33 @@ public sealed class QuickstartBuildTests(PackageFixture fixture)
     }
 
     [Fact]
+    public void A_renamed_source_file_is_compiled_under_its_new_name_in_the_same_build()
+    {
+        var project = SampleProject.CopyOf(fixture, "Quickstart");
+        project.Delete("patch.json");
+        project.Write("Greeting.cs", "static class Greeting\n{\n    public const string Text = \"renamed and compiled\";\n}\n");
+        project.Write("Program.cs", "Console.WriteLine(Greeting.Text);\n");
+        project.Write("afix.ap", """
+            7e1d2c3b AP 3.2
+            7e1d2c3b FILE
+            Greeting.cs
+            7e1d2c3b RENAME
+            Text/Greeting.cs
+            7e1d2c3b END
+            """);
+
+        var result = project.Build();
+
+        SampleProject.Check(result, () =>
+        {
+            Assert.Equal(0, result.ExitCode);
+            Assert.False(project.Exists("Greeting.cs"));
+            Assert.True(project.Exists("Text/Greeting.cs"));
+        });
+        Assert.Equal("renamed and compiled", project.Run("bin/Debug/net10.0/Quickstart.dll").Output.Trim());
+    }
+
+    [Fact]
     public void DryRun_property_prints_the_diff_and_writes_nothing()
     {
         var project = SampleProject.CopyOf(fixture, "Quickstart");

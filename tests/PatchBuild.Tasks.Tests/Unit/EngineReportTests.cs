@@ -52,4 +52,16 @@ public sealed class EngineReportTests
         Assert.Equal("a\"b\\c\u00e9\n", JsonValueReader.Parse("\"a\\\"b\\\\c\\u00e9\\n\""));
         Assert.Throws<FormatException>(() => JsonValueReader.Parse(new string('[', 10_000) + new string(']', 10_000)));
     }
+
+    [Fact]
+    public void Reads_the_history_id_and_a_renamed_files_new_path()
+    {
+        var report = EngineReport.Parse("""
+            { "status": "SUCCESS", "dryRun": false, "historyId": "20261121-131400-847-805dc4",
+              "files": [ { "path": "Foo.cs", "newPath": "Bar.cs", "action": "rename", "status": "applied" } ],
+              "warnings": [], "error": null, "errors": [], "diff": "" }
+            """);
+        Assert.Equal("20261121-131400-847-805dc4", report.HistoryId);
+        Assert.Equal("Bar.cs", Assert.Single(report.Files).NewPath);
+    }
 }
