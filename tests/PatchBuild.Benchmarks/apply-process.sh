@@ -6,7 +6,8 @@ cd "$(dirname "$0")/../.."
 LINES="${1:-100000}" MODS="${2:-1000}" RUNS="${RUNS:-10}"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 
-dotnet build src/PatchBuild.Cli -c Release -nodeReuse:false -v q -o "$work/cli" >/dev/null
+. tests/PatchBuild.Benchmarks/install-tool.sh
+install_patchbuild_tool "$work/tool"
 dotnet run -c Release --project tests/PatchBuild.Benchmarks -- generate-ap "$work/corpus" "$LINES" "$MODS"
 cp "$work/corpus/Big.cs" "$work/Big.orig"
 
@@ -14,7 +15,7 @@ times=(); peak=0
 for i in $(seq "$RUNS"); do
   cp "$work/Big.orig" "$work/corpus/Big.cs"
   start=$(date +%s%N)
-  /usr/bin/time -f "%M" -o "$work/rss" dotnet "$work/cli/patchbuild.dll" apply "$work/corpus/afix.ap" >/dev/null
+  /usr/bin/time -f "%M" -o "$work/rss" "$work/tool/patchbuild" apply "$work/corpus/afix.ap" >/dev/null
   end=$(date +%s%N)
   times+=($(( (end - start) / 1000000 )))
   rss=$(cat "$work/rss"); (( rss > peak )) && peak=$rss

@@ -8,7 +8,8 @@ FILES="${FILES:-300}" RUNS="${RUNS:-9}"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-dotnet build src/PatchBuild.Cli -c Release -nodeReuse:false -v q -o "$work/cli" >/dev/null
+. tests/PatchBuild.Benchmarks/install-tool.sh
+install_patchbuild_tool "$work/tool"
 
 # A tree of C#-like files, then real edits to most of their lines so the diff reaches about 5 MB.
 python3 - "$work/tree" "$FILES" <<'PY'
@@ -49,7 +50,7 @@ ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e
 git_times=(); pb_times=()
 for i in $(seq "$RUNS"); do
   fresh; git_times+=($(ms git -C "$work/copy" apply "$work/change.patch"))
-  fresh; pb_times+=($(ms dotnet "$work/cli/patchbuild.dll" apply "$work/change.patch" --root "$work/copy"))
+  fresh; pb_times+=($(ms "$work/tool/patchbuild" apply "$work/change.patch" --root "$work/copy"))
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 g=$(median "${git_times[@]}"); p=$(median "${pb_times[@]}")

@@ -154,13 +154,14 @@ internal sealed class LineIndex
         return _undecorated.TryGetValue(key, out var found) ? found : [];
     }
 
+    // Math.BigMul is one instruction where UInt128 arithmetic is a call: this runs once per line and per candidate.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong MulMod(ulong a, ulong b)
     {
-        UInt128 product = (UInt128)a * b;
-        ulong low = (ulong)product & Modulus;
-        ulong high = (ulong)(product >> 61);
-        ulong sum = low + high;
-        return sum >= Modulus ? sum - Modulus : sum;
+        // a, b < 2^61, so the product is below 2^122: split it at bit 61 and fold, since 2^61 ≡ 1 (mod 2^61 - 1).
+        ulong high = Math.BigMul(a, b, out ulong low);
+        ulong folded = (low & Modulus) + ((high << 3) | (low >> 61));
+        return folded >= Modulus ? folded - Modulus : folded;
     }
 
     private static ulong AddMod(ulong a, ulong b)

@@ -57,6 +57,13 @@ internal sealed class LocatorFinder(LineIndex index)
             }
         }
 
+        // One line: the id is the line, so every position is a match and no hash needs comparing.
+        if (ids.Length == 1)
+        {
+            result.AddRange(index.PositionsOf(ids[0]));
+            return result;
+        }
+
         ulong hash = index.HashOf(ids, 0);
         foreach (int position in index.PositionsOf(ids[pivot]))
         {

@@ -140,14 +140,15 @@ internal sealed class LocatorResolver(LineIndex index, LineEditBuffer buffer, Fu
             });
         }
 
-        var intactSnippets = snippet.Starts.Where(s => IsIntact(s, snippet.Length)).ToList();
+        // A common snippet ("{") may occur thousands of times: only the occurrences right after each anchor are
+        // checked for being intact, never the whole list.
         var chosen = new List<(int Anchor, int Snippet)>();
         for (int i = 0; i < anchors.Count; i++)
         {
             int from = anchors[i];
-            int until = i + 1 < anchors.Count ? anchors[i + 1] : int.MaxValue;
-            int hit = FirstAtOrAfter(intactSnippets, from);
-            if (hit >= 0 && (anchors.Count == 1 || hit < until))
+            int until = anchors.Count == 1 || i + 1 >= anchors.Count ? int.MaxValue : anchors[i + 1];
+            int hit = FirstIntactAtOrAfter(snippet, from, until);
+            if (hit >= 0)
             {
                 chosen.Add((from, hit));
             }
@@ -173,15 +174,33 @@ internal sealed class LocatorResolver(LineIndex index, LineEditBuffer buffer, Fu
         throw NotFound(request.Snippet, request.SnippetLine, index.OriginalLine[anchors[0]] + 1);
     }
 
-    private static int FirstAtOrAfter(List<int> sorted, int from)
+    /// <summary>The first intact occurrence in [from, until) of the sorted hits, or -1.</summary>
+    private int FirstIntactAtOrAfter(LocatorHits hits, int from, int until)
     {
-        int i = sorted.BinarySearch(from);
-        if (i < 0)
+        var starts = hits.Starts;
+        int low = 0, high = starts.Count;
+        while (low < high)
         {
-            i = ~i;
+            int middle = (low + high) >>> 1;
+            if (starts[middle] < from)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
         }
 
-        return i < sorted.Count ? sorted[i] : -1;
+        for (int i = low; i < starts.Count && starts[i] < until; i++)
+        {
+            if (IsIntact(starts[i], hits.Length))
+            {
+                return starts[i];
+            }
+        }
+
+        return -1;
     }
 
     private PatchException NotFound(LocatorText locator, int? line, int? afterAnchorLine)

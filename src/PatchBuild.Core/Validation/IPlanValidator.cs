@@ -21,32 +21,14 @@ public sealed class PlanValidationContext(IReadOnlyList<PlannedChange> changes, 
     public List<PatchError> Errors { get; } = [];
     public List<PatchWarning> Warnings { get; } = [];
 
-    private ProjectInputs? _project;
-    private PatchException? _projectError;
+    // Shared with forks, so validators running side by side evaluate the project once between them.
+    private ProjectCache _project = new();
 
     /// <summary>
     /// The project's sources, references and parse settings, evaluated once per plan and shared by the validators.
     /// Throws <see cref="PatchException"/> when the project cannot be evaluated.
     /// </summary>
-    public ProjectInputs Project
-    {
-        get
-        {
-            if (_project is null && _projectError is null)
-            {
-                try
-                {
-                    _project = ProjectInputs.Resolve(Options, Root);
-                }
-                catch (PatchException ex)
-                {
-                    _projectError = ex;
-                }
-            }
-
-            return _project ?? throw _projectError!;
-        }
-    }
+    public ProjectInputs Project => _project.Get(Options, Root);
 
     /// <summary>The project inputs when they can be had; none when evaluation failed (the compile check reports that).</summary>
     public ProjectInputs ProjectOrNone
@@ -64,6 +46,36 @@ public sealed class PlanValidationContext(IReadOnlyList<PlannedChange> changes, 
                     LanguageVersion = Options.LanguageVersion,
                     PreprocessorSymbols = Options.PreprocessorSymbols,
                 };
+            }
+        }
+    }
+
+    /// <summary>The same plan with empty error and warning lists, for a validator that runs beside others.</summary>
+    public PlanValidationContext Fork() => new(Changes, Patches, Options, Root) { _project = _project };
+
+    private sealed class ProjectCache
+    {
+        private readonly Lock _gate = new();
+        private ProjectInputs? _inputs;
+        private PatchException? _error;
+
+        public ProjectInputs Get(ApplyOptions options, string root)
+        {
+            lock (_gate)
+            {
+                if (_inputs is null && _error is null)
+                {
+                    try
+                    {
+                        _inputs = ProjectInputs.Resolve(options, root);
+                    }
+                    catch (PatchException ex)
+                    {
+                        _error = ex;
+                    }
+                }
+
+                return _inputs ?? throw _error!;
             }
         }
     }
