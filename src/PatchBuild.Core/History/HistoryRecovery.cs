@@ -110,7 +110,7 @@ public static class HistoryRecovery
             return;
         }
 
-        foreach (string temp in Directory.EnumerateFiles(folder, $".{Path.GetFileName(full)}.*.pbtmp"))
+        foreach (string temp in Directory.EnumerateFiles(folder, TempFileName.PatternFor(full)))
         {
             File.Delete(temp);
         }
