@@ -64,8 +64,7 @@ public static class WorkspaceCommitter
                 }
                 else if (staged.TryRemove(change, out string? temp))
                 {
-                    CopyUnixMode(change.Path.Full, temp);
-                    File.Move(temp, change.Path.Full, overwrite: true);
+                    MoveIntoPlace(temp, change.Path.Full);
                 }
                 else
                 {
@@ -176,8 +175,9 @@ public static class WorkspaceCommitter
     }
 
     /// <summary>Writes bytes to a temp file beside the target, flushes it to disk, then renames it over the target.</summary>
-    public static async Task WriteAtomicallyAsync(string fullPath, byte[] bytes, CancellationToken cancellationToken = default)
+    public static Task WriteAtomicallyAsync(string fullPath, byte[] bytes, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         string? folder = Path.GetDirectoryName(fullPath);
         if (!string.IsNullOrEmpty(folder))
         {
@@ -187,15 +187,8 @@ public static class WorkspaceCommitter
         string temp = TempFileName.For(fullPath);
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
-            {
-                await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            CopyUnixMode(fullPath, temp);
-            File.Move(temp, fullPath, overwrite: true);
+            WriteFlushed(temp, bytes);
+            MoveIntoPlace(temp, fullPath);
         }
         finally
         {
@@ -204,6 +197,15 @@ public static class WorkspaceCommitter
                 File.Delete(temp);
             }
         }
+
+        return Task.CompletedTask;
+    }
+
+    // The temp file takes the target's permissions, then its place, in one rename.
+    private static void MoveIntoPlace(string temp, string fullPath)
+    {
+        CopyUnixMode(fullPath, temp);
+        File.Move(temp, fullPath, overwrite: true);
     }
 
     private static void TryAbort(ICommitJournal journal, string reason)
