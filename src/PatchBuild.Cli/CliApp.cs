@@ -28,6 +28,14 @@ public static class CliApp
                 console.Error.WriteLine($"error: {error.Message}");
             }
 
+            foreach (string token in parse.UnmatchedTokens.Where(t => t.StartsWith('-')))
+            {
+                if (OptionSuggestions.Closest(parse.CommandResult.Command, token) is { } meant)
+                {
+                    console.Error.WriteLine($"'{token}' is not an option of '{parse.CommandResult.Command.Name}'. Did you mean '{meant}'?");
+                }
+            }
+
             console.Error.WriteLine("Run 'patchbuild --help' for usage.");
             return ExitUsage;
         }

@@ -5,7 +5,7 @@ namespace PatchBuild.Core;
 /// <summary>How a set of patches is applied. The same options serve the CLI, the MSBuild task and the hook.</summary>
 public sealed record ApplyOptions
 {
-    /// <summary>Folder that relative target paths resolve against; default: the first patch file's folder.</summary>
+    /// <summary>Folder that relative target paths resolve against; default: the patches' root (see PatchRoot).</summary>
     public string? Root { get; init; }
 
     /// <summary>Plan and render the diff; write nothing.</summary>

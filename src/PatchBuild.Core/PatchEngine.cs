@@ -85,7 +85,18 @@ public sealed class PatchEngine
     /// <summary>Plans, validates and (unless dry run) writes the patches, all or nothing unless <see cref="ApplyOptions.Partial"/>.</summary>
     public async Task<ApplyResult> ApplyAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, CancellationToken cancellationToken = default)
     {
-        string root = Path.GetFullPath(options.Root ?? DefaultRoot(patches));
+        if (PatchRoot.Common(patches.Select(p => p.SourcePath).OfType<string>(), options.Root, out string? conflict) is not { } root)
+        {
+            return new ApplyResult(ApplyStatus.Failed)
+            {
+                DryRun = options.DryRun,
+                Errors = [new PatchError(ErrorCodes.InvalidFilePath, $"The patches of one run must share a root: {conflict}.")
+                {
+                    Hint = "Apply them in separate runs, or pass --root to resolve every path against one folder.",
+                }],
+            };
+        }
+
         if (!Directory.Exists(root))
         {
             return new ApplyResult(ApplyStatus.Failed)
@@ -132,7 +143,7 @@ public sealed class PatchEngine
         {
             Root = root,
             DryRun = options.DryRun,
-            Files = options.DryRun ? plan.Files : plan.Files.Select(NotWritten).ToList(),
+            Files = options.DryRun ? plan.Files : plan.Files.Select(f => NotWritten(f, errors, plan.Files.Count)).ToList(),
             Warnings = warnings,
             Errors = errors,
             Changes = changes,
@@ -227,14 +238,30 @@ public sealed class PatchEngine
     }
 
     // A failed run writes nothing: a file that planned well must not read as applied.
-    private static FileResult NotWritten(FileResult file) =>
-        file.Status is "applied" or "partial" ? file with { Status = "not_written", Reason = "not written: another change in this run failed" } : file;
+    // Blaming "another change" is only true when there was one and every error is about some other file.
+    private static FileResult NotWritten(FileResult file, IReadOnlyList<PatchError> errors, int fileCount)
+    {
+        if (file.Status is not ("applied" or "partial"))
+        {
+            return file;
+        }
 
-    // Without --root, targets resolve against the first patch file's folder, as the formats specify.
-    private static string DefaultRoot(IReadOnlyList<PatchSet> patches) =>
-        patches.Select(p => p.SourcePath).FirstOrDefault(p => p is not null) is { } first
-            ? Path.GetDirectoryName(Path.GetFullPath(first))!
-            : Directory.GetCurrentDirectory();
+        bool elsewhere = fileCount > 1 && errors.Count > 0 && errors.All(e => e.File is { Length: > 0 } other && !SamePath(other, file.Path));
+        string reason = elsewhere ? "not written: a change to another file in this run failed" : "not written: the run failed (see the errors)";
+        return file with { Status = "not_written", Reason = reason };
+    }
+
+    private static bool SamePath(string a, string b)
+    {
+        try
+        {
+            return PathGuard.Normalize(a) == PathGuard.Normalize(b);
+        }
+        catch (PatchException)
+        {
+            return string.Equals(a, b, StringComparison.Ordinal);
+        }
+    }
 
     /// <summary>The same pipeline stopped before writing: the result carries the diff and the planned contents.</summary>
     public Task<ApplyResult> DryRunAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, CancellationToken cancellationToken = default) =>

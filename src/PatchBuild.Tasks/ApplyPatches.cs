@@ -31,7 +31,10 @@ public sealed class ApplyPatches : Task, ICancelableTask
 
     public string? ProjectDirectory { get; set; }
 
-    /// <summary>Folder the engine resolves target paths against and keeps .patchbuild/ in; default: the project folder.</summary>
+    /// <summary>
+    /// Folder the engine resolves target paths against. Empty: the engine's one rule for every front end (the nearest
+    /// folder above the patch with a project file or patchbuild.json, or the git top level), here the project folder.
+    /// </summary>
     public string? Root { get; set; }
 
     /// <summary>Apply, Verify (fail when anything is pending, start no process) or Off.</summary>
@@ -73,6 +76,9 @@ public sealed class ApplyPatches : Task, ICancelableTask
     /// <summary>The history entry of this apply, so the test-command rollback undoes this apply and no other.</summary>
     [Output] public string? HistoryId { get; private set; }
 
+    /// <summary>The folder the patches were applied under: where a rollback of <see cref="HistoryId"/> runs.</summary>
+    [Output] public string? AppliedRoot { get; private set; }
+
     public void Cancel() => _cancel.Cancel();
 
     /// <summary>Where an error about the whole run points: the project, so IDEs show it against it.</summary>
@@ -89,7 +95,8 @@ public sealed class ApplyPatches : Task, ICancelableTask
         }
 
         var projectDirectory = ResolveProjectDirectory();
-        var root = string.IsNullOrEmpty(Root) ? projectDirectory : Path.GetFullPath(Root);
+        var explicitRoot = string.IsNullOrEmpty(Root) ? null : Path.GetFullPath(Root);
+        var root = explicitRoot ?? projectDirectory;
         var finder = new PendingPatchFinder(projectDirectory);
         var patches = FindPatches(finder);
         if (patches.Count == 0)
@@ -116,7 +123,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
             Log.LogMessage(MessageImportance.Normal, $"PatchBuild: {patches.Count - stillPending.Count} patch(es) were applied by a concurrent build.");
         if (stillPending.Count == 0) return true;
 
-        return RunEngine(stillPending, root, projectDirectory, finder);
+        return RunEngine(stillPending, explicitRoot, projectDirectory, finder);
     }
 
     private static bool IsKnownMode(string mode) =>
@@ -161,7 +168,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
         return false;
     }
 
-    private bool RunEngine(IReadOnlyList<string> patches, string root, string projectDirectory, PendingPatchFinder finder)
+    private bool RunEngine(IReadOnlyList<string> patches, string? explicitRoot, string projectDirectory, PendingPatchFinder finder)
     {
         var enginePath = string.IsNullOrEmpty(EnginePath) ? EngineLocator.DefaultEnginePath() : Path.GetFullPath(EnginePath);
         if (!File.Exists(enginePath))
@@ -172,12 +179,12 @@ public sealed class ApplyPatches : Task, ICancelableTask
         }
 
         var host = string.IsNullOrEmpty(DotnetHost) ? EngineLocator.DefaultDotnetHost() : DotnetHost!;
-        Log.LogMessage(MessageImportance.Low, $"PatchBuild: {host} {enginePath} apply ({patches.Count} patch file(s), root {root})");
+        Log.LogMessage(MessageImportance.Low, $"PatchBuild: {host} {enginePath} apply ({patches.Count} patch file(s), root {explicitRoot ?? "by the patches' location"})");
 
         EngineRun run;
         try
         {
-            run = new EngineProcess(host, enginePath).Run("apply", BuildArguments(patches, root), projectDirectory, _cancel.Token);
+            run = new EngineProcess(host, enginePath).Run("apply", BuildArguments(patches, explicitRoot), projectDirectory, _cancel.Token);
         }
         catch (OperationCanceledException)
         {
@@ -204,6 +211,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
             return false;
         }
 
+        var root = !string.IsNullOrEmpty(report.Root) ? report.Root! : explicitRoot ?? projectDirectory;
         var logger = new ReportLogger(Log, root, finder.RelativePath);
         logger.LogSummaries(report, patches);
         logger.LogWarnings(report);
@@ -217,13 +225,32 @@ public sealed class ApplyPatches : Task, ICancelableTask
             return false;
         }
 
-        if (!report.DryRun) SetOutputs(report, patches, logger, projectDirectory);
+        if (!report.DryRun)
+        {
+            SetOutputs(report, patches, logger, projectDirectory);
+            AppliedRoot = root;
+            if (PatchesApplied && !string.IsNullOrEmpty(report.HistoryId)) LogHowToUndo(report, patches, root, finder);
+        }
         return true;
     }
 
-    private List<string> BuildArguments(IReadOnlyList<string> patches, string root)
+    // The compile that follows may fail because of what was just applied, and the patch file is archived by then:
+    // say which patches this build applied and the one command that undoes exactly this apply.
+    private void LogHowToUndo(EngineReport report, IReadOnlyList<string> patches, string root, PendingPatchFinder finder)
     {
-        var args = new List<string>(patches) { "--root", root, "--json" };
+        var names = string.Join(", ", patches.Select(finder.RelativePath));
+        var archived = report.ArchivedPatches.Count == 0
+            ? ""
+            : $" The patch file{(report.ArchivedPatches.Count == 1 ? " was" : "s were")} moved to {string.Join(", ", report.ArchivedPatches.Select(finder.RelativePath))}.";
+        Log.LogMessage(MessageImportance.High,
+            $"PatchBuild: this build applied {names} (history entry {report.HistoryId}).{archived} " +
+            $"If the build now fails because of it, undo it with: patchbuild rollback --id {report.HistoryId} --root \"{root}\"");
+    }
+
+    private List<string> BuildArguments(IReadOnlyList<string> patches, string? explicitRoot)
+    {
+        var args = new List<string>(patches) { "--json" };
+        if (explicitRoot is not null) args.AddRange(new[] { "--root", explicitRoot });
         if (DryRun) args.Add("--dry-run");
         if (Strict) args.Add("--strict");
         if (Archive && !DryRun) args.Add("--archive");

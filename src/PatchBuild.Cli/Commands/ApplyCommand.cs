@@ -11,7 +11,7 @@ public static class ApplyCommand
     public static Command Create(CliConsole console)
     {
         var patches = new Argument<string[]>("patch") { Description = "Patch files (*.ap, patch.json, *.patch, *.diff), applied together as one transaction.", Arity = ArgumentArity.OneOrMore };
-        var root = new Option<string?>("--root") { Description = "Folder that relative target paths resolve against (default: the patch file's folder)." };
+        var root = new Option<string?>("--root") { Description = "Folder that relative target paths resolve against (default: the nearest folder above the patch with a project file or patchbuild.json, or the git top level)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the unified diff of every planned change; write nothing." };
         var strict = new Option<bool>("--strict") { Description = "Refuse the deviations from the ap format that are forgiven by default." };
         var partial = new Option<bool>("--partial") { Description = "Apply what resolves; write afailed.ap and afailed.md for what fails." };
@@ -36,7 +36,7 @@ public static class ApplyCommand
             string[] files = parse.GetValue(patches) ?? [];
             if (files.FirstOrDefault(f => f.StartsWith('-')) is { } unknown)
             {
-                throw new UsageException($"unknown option '{unknown}'.");
+                throw new UsageException($"unknown option '{unknown}'.{OptionSuggestions.Hint(command, unknown)}");
             }
 
             if (parse.GetValue(fuzz) < 0)

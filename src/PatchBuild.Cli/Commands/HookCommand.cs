@@ -64,7 +64,9 @@ public static class HookCommand
                         console.Out.WriteLine($"  An older kept hook was backed up to {result.BackupPath}.");
                     }
 
-                    console.Out.WriteLine($"  Without a local tool manifest listing PatchBuild.Tool, the hook runs: {tool}");
+                    console.Out.WriteLine(LocalToolManifest.Find(repository.TopLevel) is { } manifest
+                        ? $"  The hook runs PatchBuild.Tool from the local tool manifest {manifest} (dotnet tool run patchbuild)."
+                        : $"  Without a local tool manifest listing PatchBuild.Tool, the hook runs: {tool}");
                 }
             });
         });

@@ -104,5 +104,16 @@ public static class RollbackCommand
 
         string ids = string.Join(", ", result.RolledBack);
         writer.WriteLine(result.DryRun ? $"Would roll back {ids}; no files modified (dry-run mode)" : $"Rolled back {ids} ({result.Files.Count} file(s))");
+        foreach (var archived in result.ArchivedPatches)
+        {
+            // The archived file stays where it is: put back in the project, the next build would apply it again.
+            writer.WriteLine($"  The patch file {Relative(archived.PatchFile)} is archived at {Relative(archived.ArchivedAt)}; move it back to apply it again.");
+        }
+    }
+
+    private static string Relative(string path)
+    {
+        string relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 }

@@ -35,15 +35,15 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
 
             parsed.Add((candidate, patch));
             needed.Add(candidate.Path);
-            string patchFolder = ParentOf(candidate.Path);
+            string patchRoot = RootOf(candidate.Path);
             foreach (var change in patch.Files)
             {
-                AddTarget(needed, patchFolder, change.Path);
-                AddTarget(needed, patchFolder, change.NewPath);
+                AddTarget(needed, patchRoot, change.Path);
+                AddTarget(needed, patchRoot, change.NewPath);
             }
 
-            // Settings the validators read live at the workspace roots between the top and the patch.
-            for (string at = patchFolder; ; at = ParentOf(at))
+            // Settings the validators read live at the workspace roots between the top and the patch's root.
+            for (string at = patchRoot; ; at = ParentOf(at))
             {
                 needed.Add(Join(at, CheckSettings.FileName));
                 if (at.Length == 0)
@@ -62,7 +62,7 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
         foreach (var (candidate, patch) in parsed)
         {
             // A check only reads: no workspace lock, no recovery, no journal in the materialised copy.
-            string root = Path.Combine(folder, ParentOf(candidate.Path).Replace('/', Path.DirectorySeparatorChar));
+            string root = Path.Combine(folder, RootOf(candidate.Path).Replace('/', Path.DirectorySeparatorChar));
             var result = await engine.DryRunAsync([patch], new ApplyOptions { Root = root, Force = !validateResult, RecordHistory = false }, cancellationToken).ConfigureAwait(false);
             Judge(candidate, result);
         }
@@ -151,8 +151,8 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
 
     private static string Files(int count) => count == 1 ? "1 file" : $"{count} files";
 
-    // Targets are written relative to the patch's folder; a path the guard refuses is left for the dry run to report.
-    private static void AddTarget(HashSet<string> needed, string patchFolder, string? target)
+    // Targets are written relative to the patch's root; a path the guard refuses is left for the dry run to report.
+    private static void AddTarget(HashSet<string> needed, string patchRoot, string? target)
     {
         if (string.IsNullOrWhiteSpace(target))
         {
@@ -161,11 +161,19 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
 
         try
         {
-            needed.Add(Join(patchFolder, PathGuard.Normalize(target)));
+            needed.Add(Join(patchRoot, PathGuard.Normalize(target)));
         }
         catch (PatchException)
         {
         }
+    }
+
+    // The build's rule (PatchRoot), read from the working tree's folders, as '/'-separated path below the top.
+    private string RootOf(string patchPath)
+    {
+        string full = Path.Combine(tree.TopLevel, patchPath.Replace('/', Path.DirectorySeparatorChar));
+        string relative = Path.GetRelativePath(tree.TopLevel, PatchRoot.For(full)).Replace('\\', '/');
+        return relative == "." ? "" : relative.StartsWith("..", StringComparison.Ordinal) ? ParentOf(patchPath) : relative;
     }
 
     private static string ParentOf(string path)

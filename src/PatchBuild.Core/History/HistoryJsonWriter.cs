@@ -54,6 +54,16 @@ public static class HistoryJsonWriter
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("archivedPatches");
+        foreach (var archived in result.ArchivedPatches)
+        {
+            json.WriteStartObject();
+            json.WriteString("patchFile", archived.PatchFile);
+            json.WriteString("archivedAt", archived.ArchivedAt);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         WriteConflicts(json, result.Conflicts);
         json.WriteStartArray("warnings");
         foreach (var warning in result.Warnings)

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace PatchBuild.Core.History;
 
 /// <summary>
@@ -29,8 +31,7 @@ public static class PatchArchive
         var archived = new List<string>();
         foreach (string file in patchFiles.Where(File.Exists))
         {
-            string relative = Path.GetRelativePath(root, file);
-            string flat = relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFileName(file) : relative.Replace('/', '_').Replace('\\', '_');
+            string flat = FlatName(root, file);
             string destination = Path.Combine(target, $"{now:yyyyMMdd'T'HHmmss'.'fff}-{flat}");
             for (int n = 2; File.Exists(destination); n++)
             {
@@ -42,5 +43,42 @@ public static class PatchArchive
         }
 
         return archived;
+    }
+
+    /// <summary>
+    /// Where an applied patch file went: the newest archived file named after it whose text is the one the journal
+    /// recorded (<paramref name="hash"/>); null when it was not archived or is gone.
+    /// </summary>
+    public static string? Locate(string root, string patchFile, string? hash)
+    {
+        string folder = Path.Combine(root, FolderName, "applied");
+        if (hash is null || !Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        foreach (string candidate in Directory.EnumerateFiles(folder, "*-" + FlatName(root, patchFile)).OrderDescending(StringComparer.Ordinal))
+        {
+            try
+            {
+                string text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(File.ReadAllBytes(candidate)).TrimStart('\uFEFF');
+                if (ContentHash.OfText(text) == hash)
+                {
+                    return candidate;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DecoderFallbackException)
+            {
+                // Not readable as the patch it claims to be: keep looking.
+            }
+        }
+
+        return null;
+    }
+
+    private static string FlatName(string root, string file)
+    {
+        string relative = Path.GetRelativePath(root, file);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFileName(file) : relative.Replace('/', '_').Replace('\\', '_');
     }
 }

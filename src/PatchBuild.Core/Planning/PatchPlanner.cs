@@ -160,7 +160,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                     throw new PatchException(new PatchError(ErrorCodes.FileNotFound, $"Cannot rename '{path.Relative}': neither it nor '{target.Relative}' exists.")
                     {
                         File = path.Relative,
-                        Hint = "Check the path in the FILE directive; paths are relative to the patch file's folder (or --root).",
+                        Hint = $"Check the path in the FILE directive; it resolved against {workspace.Root} ({PatchRoot.Description}).",
                     });
                 }
 
@@ -192,7 +192,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                 File = path.Relative,
                 Hint = workspace.DirectoryExists(path)
                     ? "That path is a folder; name a file."
-                    : "Check the path (relative to the patch file's folder, or --root). To make a new file, the patch must create it (ap: CREATE; diff: --- /dev/null).",
+                    : $"Check the path; it resolved against {workspace.Root} ({PatchRoot.Description}). To make a new file, the patch must create it (ap: CREATE; diff: --- /dev/null).",
             });
         }
 

@@ -87,6 +87,13 @@ public static class JsonReportWriter
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("archivedPatches");
+            foreach (string archived in result.ArchivedPatches)
+            {
+                json.WriteStringValue(archived);
+            }
+
+            json.WriteEndArray();
             json.WriteOrNull("historyId", result.HistoryId);
             History.HistoryJsonWriter.WriteConflicts(json, result.Conflicts);
             json.WriteString("diff", result.Diff);

@@ -37,7 +37,7 @@ internal sealed class PatchLineLocator(IReadOnlyList<PatchSet> patches)
                         int index = Array.FindIndex(AddedLines.SplitLines(content), l => l.Contains(needle, StringComparison.Ordinal));
                         if (index >= 0)
                         {
-                            return (contentLine + index, patch.SourcePath);
+                            return (ContentValueLine(patch, needle, contentLine, index), patch.SourcePath);
                         }
                     }
                 }
@@ -53,6 +53,15 @@ internal sealed class PatchLineLocator(IReadOnlyList<PatchSet> patches)
         }
 
         return fallback;
+    }
+
+    // ContentLine is the line of the `content` directive; its value starts on the next line, after any blank lines
+    // the parser dropped, so the patch's own text is searched from there. Without the text, the value is assumed to
+    // start right below the directive.
+    private int ContentValueLine(PatchSet patch, string needle, int contentDirectiveLine, int indexInValue)
+    {
+        int found = patch.Text.Length > 0 ? FindInText(patch, needle, contentDirectiveLine + 1) : 0;
+        return found > 0 ? found : contentDirectiveLine + 1 + indexInValue;
     }
 
     private int FindInText(PatchSet patch, string needle, int fromLine)

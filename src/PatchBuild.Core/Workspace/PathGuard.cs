@@ -80,7 +80,7 @@ public sealed class PathGuard
         string path = (rawPath ?? "").Trim();
         if (path.Length == 0)
         {
-            throw Invalid(rawPath ?? "", "it is empty", "Give the target file's path relative to the patch file's folder (or --root).");
+            throw Invalid(rawPath ?? "", "it is empty", $"Give the target file's path, {PatchRoot.Description}.");
         }
 
         if (path.IndexOf('\0') >= 0 || path.Any(c => c < ' '))
@@ -91,7 +91,7 @@ public sealed class PathGuard
         path = path.Replace('\\', '/');
         if (path.StartsWith('/') || (path.Length >= 2 && path[1] == ':') || path.StartsWith("//", StringComparison.Ordinal))
         {
-            throw Invalid(rawPath!, "it is absolute", "Use a path relative to the patch file's folder (or --root), e.g. src/Program.cs.");
+            throw Invalid(rawPath!, "it is absolute", $"Use a path {PatchRoot.Description}, e.g. src/Program.cs.");
         }
 
         var parts = new List<string>();

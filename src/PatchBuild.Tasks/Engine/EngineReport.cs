@@ -15,6 +15,12 @@ internal sealed class EngineReport
     public List<EngineProblem> Errors { get; } = new();
     public string Diff { get; private set; } = "";
 
+    /// <summary>Where the applied patch files were moved (--archive).</summary>
+    public List<string> ArchivedPatches { get; } = new();
+
+    /// <summary>The folder the engine resolved the patches' paths against.</summary>
+    public string? Root { get; private set; }
+
     /// <summary>The journal entry the apply wrote: a later rollback undoes exactly this one.</summary>
     public string? HistoryId { get; private set; }
 
@@ -32,9 +38,13 @@ internal sealed class EngineReport
             DryRun = root.TryGetValue("dryRun", out var dry) && dry is true,
             Diff = Text(root, "diff") ?? "",
             HistoryId = Text(root, "historyId"),
+            Root = Text(root, "root"),
         };
         foreach (var file in Objects(root, "files"))
             report.Files.Add(EngineFileResult.From(file));
+        if (root.TryGetValue("archivedPatches", out var archived) && archived is List<object?> paths)
+            foreach (var path in paths)
+                if (path is string text) report.ArchivedPatches.Add(text);
         foreach (var warning in Objects(root, "warnings"))
             report.Warnings.Add(EngineProblem.From(warning));
 
@@ -104,6 +114,9 @@ internal sealed class EngineProblem
     public int Column { get; private set; }
     public string? Hint { get; private set; }
     public string? Rule { get; private set; }
+
+    /// <summary>For a validation error: "syntax" or "compile".</summary>
+    public string Kind { get; private set; } = "";
     public List<EngineProblem> Diagnostics { get; } = new();
 
     internal static EngineProblem From(Dictionary<string, object?> obj)
@@ -121,6 +134,7 @@ internal sealed class EngineProblem
         if (obj.TryGetValue("context", out var ctx) && ctx is Dictionary<string, object?> context)
         {
             problem.Rule = EngineReport.Text(context, "rule");
+            problem.Kind = EngineReport.Text(context, "kind") ?? "";
             foreach (var diagnostic in EngineReport.Objects(context, "diagnostics"))
                 problem.Diagnostics.Add(From(diagnostic));
         }

@@ -57,10 +57,14 @@ internal sealed class ReportLogger
             var text = DiagnosticCodes.ForWarning(warning.Code) == DiagnosticCodes.EngineWarning && warning.Code.Length > 0
                 ? $"{warning.Message} [{warning.Code}]"
                 : warning.Message;
-            _log.LogWarning(null, DiagnosticCodes.ForWarning(warning.Code), null, file, line, column, 0, 0, text);
+            _log.LogWarning(null, DiagnosticCodes.ForWarning(warning.Code), null, file, line, column, 0, 0, OneLine(text));
         }
     }
 
+    /// <summary>
+    /// One canonical line per finding: a validation error lists each syntax or compile diagnostic at its place in
+    /// the planned target file, and its fix hint follows once as a message; any other error carries its hint.
+    /// </summary>
     public void LogErrors(EngineReport report)
     {
         foreach (var error in report.Errors)
@@ -68,20 +72,34 @@ internal sealed class ReportLogger
             var code = DiagnosticCodes.ForError(error.Code, error.Rule);
             if (error.Diagnostics.Count > 0)
             {
-                // A syntax or compile error points at the planned target file, where the user will look for it.
+                var patch = _displayName(FullPath(error.PatchFile));
+                var why = error.Kind.Length > 0 ? $"a {error.Kind} error" : "an error";
                 foreach (var diagnostic in error.Diagnostics)
                 {
                     var id = diagnostic.Code.Length > 0 ? diagnostic.Code + ": " : "";
-                    var (file, line, column) = Location(diagnostic);
+                    var file = FullPath(!string.IsNullOrEmpty(diagnostic.File) ? diagnostic.File : error.File);
+                    var line = diagnostic.Line;
+                    var column = line > 0 ? Math.Max(1, diagnostic.Column) : 0;
                     _log.LogError(null, code, null, file, line, column, 0, 0,
-                        $"{error.Message} {id}{diagnostic.Message} (patch: {_displayName(FullPath(error.PatchFile))})".Trim());
+                        OneLine($"{id}{diagnostic.Message} ({why} the patch {patch} would leave; nothing was written)"));
                 }
+                if (!string.IsNullOrEmpty(error.Hint))
+                    _log.LogMessage(MessageImportance.High, OneLine($"PatchBuild: {error.Hint}"));
                 continue;
             }
             var (f, l, c) = Location(error);
             var message = string.IsNullOrEmpty(error.Hint) ? error.Message : $"{error.Message} Hint: {error.Hint}";
-            _log.LogError(null, code, null, f, l, c, 0, 0, message);
+            _log.LogError(null, code, null, f, l, c, 0, 0, OneLine(message));
         }
+    }
+
+    /// <summary>MSBuild turns each line of a message into its own error: keep a finding on one line.</summary>
+    internal static string OneLine(string text)
+    {
+        var parts = text.Split(new[] { "\r\n", "\n", "\r" }, StringSplitOptions.None)
+            .Select(p => p.Trim())
+            .Where(p => p.Length > 0);
+        return string.Join(" ", parts);
     }
 
     private (string File, int Line, int Column) Location(EngineProblem problem)

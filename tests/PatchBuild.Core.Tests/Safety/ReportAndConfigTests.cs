@@ -49,7 +49,8 @@ public sealed class ReportAndConfigTests : IDisposable
                 Modifications = [new LocatorModification(LocatorAction.InsertAfter) { Content = "  // a\n  const string S = \"DROP TABLE t\";", ContentLine = 40, PatchLine = 37 }],
             },
         ])]);
-        Assert.Equal(41, locator.Locate("src/Repo.cs", "  const string S = \"DROP TABLE t\";").Line);
+        // ContentLine is the `content` directive (line 40): the value's lines are 41 and 42.
+        Assert.Equal(42, locator.Locate("src/Repo.cs", "  const string S = \"DROP TABLE t\";").Line);
         Assert.Equal(3, locator.Locate("src/Repo.cs", "not in the patch").Line);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PatchBuild.Core.Model;
+using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.Formats.JsonPatch;
 
@@ -80,7 +81,7 @@ internal static class PatchJsonParser
 
         if (!entry.TryGetProperty("file_path", out var pathValue) || pathValue.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(pathValue.GetString()))
         {
-            throw Shape($"{at} has no \"file_path\" string.", "Give the target file's path relative to the patch file's folder (or --root), e.g. \"src/App/appsettings.json\".", line, index);
+            throw Shape($"{at} has no \"file_path\" string.", $"Give the target file's path, {PatchRoot.Description}, e.g. \"src/App/appsettings.json\".", line, index);
         }
 
         string filePath = pathValue.GetString()!;

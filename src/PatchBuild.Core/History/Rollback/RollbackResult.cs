@@ -11,6 +11,9 @@ public sealed record RollbackFile(string Path, string Action)
     public bool Merged { get; init; }
 }
 
+/// <summary>An applied patch file that the build or --archive moved away: where it is now.</summary>
+public sealed record ArchivedPatch(string PatchFile, string ArchivedAt);
+
 public sealed record RollbackResult(bool Success)
 {
     public bool DryRun { get; init; }
@@ -27,6 +30,9 @@ public sealed record RollbackResult(bool Success)
     public IReadOnlyList<PatchWarning> Warnings { get; init; } = [];
     public IReadOnlyList<PlannedChange> Changes { get; init; } = [];
     public string Diff { get; init; } = "";
+
+    /// <summary>The patch files of the rolled-back entries that sit in the archive: undone, they are not pending again.</summary>
+    public IReadOnlyList<ArchivedPatch> ArchivedPatches { get; init; } = [];
 
     public PatchError? Error => Errors.Count > 0 ? Errors[0] : null;
 }

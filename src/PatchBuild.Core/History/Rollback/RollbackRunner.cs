@@ -52,6 +52,7 @@ public static class RollbackRunner
             Warnings = session.Warnings,
             Changes = plan.Changes,
             Diff = options.DryRun ? UnifiedDiffWriter.Render(plan.Changes) : "",
+            ArchivedPatches = ArchivedPatchesOf(session.Paths.WorkspaceRoot, entries),
         };
 
         if (plan.HasUnresolved)
@@ -98,6 +99,13 @@ public static class RollbackRunner
         RemoveEmptyFolders(plan.FoldersToRemoveIfEmpty);
         return result with { HistoryId = recorder.Started ? recorder.Id : null };
     }
+
+    private static List<ArchivedPatch> ArchivedPatchesOf(string workspaceRoot, IEnumerable<HistoryEntry> entries) =>
+        entries.SelectMany(e => e.Patches)
+            .Where(p => p.Path is not null)
+            .Select(p => PatchArchive.Locate(workspaceRoot, p.Path!, p.Hash) is { } at ? new ArchivedPatch(p.Path!, at) : null)
+            .OfType<ArchivedPatch>()
+            .ToList();
 
     private static void RemoveEmptyFolders(IReadOnlyList<string> folders)
     {
