@@ -245,11 +245,25 @@ public sealed class RepositoryCheckerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_patch_in_a_subfolder_resolves_its_targets_from_that_folder()
+    public async Task A_patch_in_a_project_folder_resolves_its_targets_from_that_folder()
     {
         CommitGreeter();
+        _repo.Write("src/Demo.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
         _repo.Write("src/afix.ap", TestPatches.ApReplace(target: "Greeter.cs"));
-        _repo.Stage("src/afix.ap");
+        _repo.Stage("src");
+
+        var report = await Check();
+
+        Assert.Empty(report.Findings);
+        Assert.True(Assert.Single(report.Patches).Pending);
+    }
+
+    [Fact]
+    public async Task A_patch_queued_in_a_plain_subfolder_resolves_its_targets_from_the_repository_top()
+    {
+        CommitGreeter();
+        _repo.Write("queued/afix.ap", TestPatches.ApReplace(target: "src/Greeter.cs"));
+        _repo.Stage("queued/afix.ap");
 
         var report = await Check();
 
