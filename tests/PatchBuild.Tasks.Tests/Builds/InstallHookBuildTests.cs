@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PatchBuild.Tasks.Tests.Support;
 
 namespace PatchBuild.Tasks.Tests.Builds;
@@ -39,16 +38,5 @@ public sealed class InstallHookBuildTests(PackageFixture fixture)
         });
     }
 
-    private static void Git(string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-    }
+    private static void Git(string folder, params string[] args) => GitProcess.Require(folder, args);
 }

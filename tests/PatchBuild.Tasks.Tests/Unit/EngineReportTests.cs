@@ -64,4 +64,27 @@ public sealed class EngineReportTests
         Assert.Equal("20261121-131400-847-805dc4", report.HistoryId);
         Assert.Equal("Bar.cs", Assert.Single(report.Files).NewPath);
     }
+
+    [Fact]
+    public void Reads_the_root_the_archived_patches_and_the_kind_of_a_validation_error()
+    {
+        var report = EngineReport.Parse("""
+            {
+              "status": "FAILED", "root": "/r/App", "archivedPatches": ["/r/App/.patchbuild/applied/x-afix.ap"],
+              "errors": [ { "code": "VALIDATION_FAILED", "message": "m", "file": "Program.cs",
+                            "context": { "kind": "syntax", "diagnostics": [ { "id": "CS1525", "line": 5, "column": 32, "message": "Invalid expression term" } ] } } ]
+            }
+            """);
+
+        Assert.Equal("/r/App", report.Root);
+        Assert.Equal("/r/App/.patchbuild/applied/x-afix.ap", Assert.Single(report.ArchivedPatches));
+        Assert.Equal("syntax", Assert.Single(report.Errors).Kind);
+    }
+
+    [Theory]
+    [InlineData("one line", "one line")]
+    [InlineData("The closest text is at line 3 ('a {\nb();'). Copy it.", "The closest text is at line 3 ('a { b();'). Copy it.")]
+    [InlineData("first\r\n\r\n  second\rthird\n", "first second third")]
+    public void A_message_becomes_one_line_so_MSBuild_logs_one_error(string text, string expected) =>
+        Assert.Equal(expected, PatchBuild.Tasks.Logging.ReportLogger.OneLine(text));
 }
