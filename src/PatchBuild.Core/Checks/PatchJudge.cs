@@ -64,7 +64,7 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
             // A check only reads: no workspace lock, no recovery, no journal in the materialised copy.
             string root = Path.Combine(folder, RootOf(candidate.Path).Replace('/', Path.DirectorySeparatorChar));
             var result = await engine.DryRunAsync([patch], new ApplyOptions { Root = root, Force = !validateResult, RecordHistory = false }, cancellationToken).ConfigureAwait(false);
-            Judge(candidate, result);
+            Judge(candidate, result, folder);
         }
     }
 
@@ -93,7 +93,7 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
         return null;
     }
 
-    private void Judge(PatchCandidate candidate, ApplyResult result)
+    private void Judge(PatchCandidate candidate, ApplyResult result, string materialised)
     {
         bool pending = result.Success && result.Changes.Count > 0;
         Verdicts.Add(new PatchVerdict(candidate.Path, result, pending));
@@ -101,7 +101,7 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
         {
             foreach (var error in result.Errors)
             {
-                Report(candidate, UnsafeCodes.Contains(error.Code) ? CheckRules.UnsafePatch : CheckRules.StalePatch, error);
+                Report(candidate, UnsafeCodes.Contains(error.Code) ? CheckRules.UnsafePatch : CheckRules.StalePatch, InRepository(error, materialised));
             }
         }
 
@@ -131,6 +131,12 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
             });
         }
     }
+
+    // The dry run ran in a temporary copy: a hint that names its folder names the repository's instead.
+    private PatchError InRepository(PatchError error, string materialised) =>
+        error.Hint is { } hint && materialised != tree.TopLevel && hint.Contains(materialised, StringComparison.Ordinal)
+            ? error with { Hint = hint.Replace(materialised, tree.TopLevel, StringComparison.Ordinal) }
+            : error;
 
     private void Report(PatchCandidate candidate, CheckRule rule, PatchError error)
     {

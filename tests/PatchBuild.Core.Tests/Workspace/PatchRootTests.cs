@@ -112,4 +112,20 @@ public sealed class PatchRootTests : IDisposable
         Assert.True(explicitRoot.Success, explicitRoot.Error?.Message);
         Assert.Equal(_folder.Combine("B"), explicitRoot.Root);
     }
+
+    [Fact]
+    public async Task The_hook_checks_a_queued_patch_against_the_project_and_names_the_repository_in_its_hint()
+    {
+        using var repo = GitTestRepository.Create(_folder.Combine("repo"));
+        repo.Write("App/App.csproj", "<Project />\n");
+        repo.Write("App/queued/afix.ap", QueuedFix);
+        repo.Stage("App");
+
+        var report = await PatchBuild.Core.Checks.RepositoryChecker.RunAsync(new PatchBuild.Core.Checks.CheckRequest(repo.Root, PatchBuild.Core.Checks.CheckScope.StagedChanges));
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(ErrorCodes.FileNotFound, finding.ErrorCode);
+        Assert.Contains("'src/Foo.cs'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains($"resolved against {Path.Combine(repo.Root, "App")}", finding.Hint, StringComparison.Ordinal);
+    }
 }
