@@ -28,7 +28,8 @@ public sealed class FailureBuildTests(PackageFixture fixture)
         SampleProject.Check(result, () =>
         {
             Assert.NotEqual(0, result.ExitCode);
-            Assert.Contains("error PB1005:", result.Output);
+            // Line 8 carries the call; line 7 is the `content` directive.
+            Assert.Contains("afix.ap(8,1): error PB1005:", result.Output);
             Assert.Equal(before, project.Snapshot());
         });
     }
