@@ -17,8 +17,8 @@ public sealed record InputLimits
     /// <summary>Hand- and AI-written patches are kilobytes; generated lock files and data diffs stay far below this.</summary>
     public const long DefaultMaxPatchFileBytes = 16L * 1024 * 1024;
 
-    /// <summary>Minified scripts and generated one-line JSON reach hundreds of kilobytes per line, not more.</summary>
-    public const int DefaultMaxLineLength = 1024 * 1024;
+    /// <summary>Minified script bundles and generated one-line JSON reach a few megabytes per line, not more.</summary>
+    public const int DefaultMaxLineLength = 4 * 1024 * 1024;
 
     /// <summary>A file the plan reads is held in memory twice (before and after) while planning.</summary>
     public const long DefaultMaxTargetFileBytes = 64L * 1024 * 1024;
