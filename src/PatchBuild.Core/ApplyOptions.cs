@@ -85,4 +85,7 @@ public sealed record ApplyOptions
 
     /// <summary>An explicit patchbuild.json; default: found by walking up from the root.</summary>
     public string? ConfigPath { get; init; }
+
+    /// <summary>Input size limits; null: patchbuild.json's "limits" section, else the defaults.</summary>
+    public Configuration.InputLimits? Limits { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using PatchBuild.Core.Configuration;
 using PatchBuild.Core.Formats;
 using PatchBuild.Core.History;
 using PatchBuild.Core.History.Rollback;
@@ -32,7 +33,11 @@ public sealed class PatchEngine
         PatchFormats.Parse(text, sourcePath, new ParseOptions { Strict = strict }, _formats);
 
     /// <summary>Reads and parses a patch file. Throws <see cref="PatchException"/> on bad input.</summary>
-    public async Task<PatchSet> LoadAsync(string patchFile, bool strict = false, CancellationToken cancellationToken = default)
+    public Task<PatchSet> LoadAsync(string patchFile, bool strict = false, CancellationToken cancellationToken = default) =>
+        LoadAsync(patchFile, strict, InputLimits.Default, cancellationToken);
+
+    /// <summary>Reads and parses a patch file within <paramref name="limits"/>. Throws <see cref="PatchException"/> on bad input.</summary>
+    public async Task<PatchSet> LoadAsync(string patchFile, bool strict, InputLimits limits, CancellationToken cancellationToken = default)
     {
         string full = Path.GetFullPath(patchFile);
         if (!File.Exists(full))
@@ -44,6 +49,9 @@ public sealed class PatchEngine
             });
         }
 
+        // Both before the file is opened: a pipe would block the read, a huge file would fill memory.
+        SpecialFiles.EnsureNotSpecial(full, full, isPatchFile: true);
+        limits.CheckPatchFileSize(new FileInfo(full).Length, full);
         byte[] bytes = await File.ReadAllBytesAsync(full, cancellationToken).ConfigureAwait(false);
         string text;
         try
@@ -59,18 +67,29 @@ public sealed class PatchEngine
             });
         }
 
-        return PatchFormats.Parse(text, full, new ParseOptions { Strict = strict }, _formats);
+        return PatchFormats.Parse(text, full, new ParseOptions { Strict = strict, Limits = limits }, _formats);
     }
 
     /// <summary>Loads the patch files and applies them as one transaction. Parse errors come back as a FAILED result.</summary>
     public async Task<ApplyResult> ApplyFilesAsync(IReadOnlyList<string> patchFiles, ApplyOptions options, CancellationToken cancellationToken = default)
     {
         var patches = new List<PatchSet>();
+        InputLimits limits;
+        try
+        {
+            limits = LimitsFor(options.Root ?? DefaultRoot(patchFiles), options);
+        }
+        catch (PatchException ex)
+        {
+            return new ApplyResult(ApplyStatus.Failed) { DryRun = options.DryRun, Errors = [ex.Error], Root = options.Root };
+        }
+
+        options = options with { Limits = limits };
         foreach (string file in patchFiles)
         {
             try
             {
-                patches.Add(await LoadAsync(file, options.Strict, cancellationToken).ConfigureAwait(false));
+                patches.Add(await LoadAsync(file, options.Strict, limits, cancellationToken).ConfigureAwait(false));
             }
             catch (PatchException ex)
             {
@@ -110,9 +129,10 @@ public sealed class PatchEngine
         HistorySession? session;
         try
         {
-            session = !options.RecordHistory ? null
-                : options.DryRun ? HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken)
-                : HistorySession.Open(root, options.BackupDir, options.LockTimeout, cancellationToken);
+            options = options with { Limits = LimitsFor(root, options) };
+            // A workspace with a journal is locked (and recovered) for the whole run. Without one there is nothing to
+            // recover and nothing is created yet: the state folder appears only when a commit begins, so a run that writes nothing leaves no trace.
+            session = options.RecordHistory ? HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken) : null;
         }
         catch (PatchException ex)
         {
@@ -125,16 +145,19 @@ public sealed class PatchEngine
         }
     }
 
-    // Runs with the workspace lock held (when history is on), after recovery: plan, validate, journal, commit.
+    // Runs with the workspace lock held when the workspace has history, after recovery: plan, validate, journal, commit.
     private async Task<ApplyResult> ApplyInSessionAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, string root, HistorySession? session, CancellationToken cancellationToken)
     {
-        options = options with { MergeStrategy = options.MergeStrategy ?? session?.Settings.MergeStrategy };
+        var history = session is not null ? (session.Paths, session.Settings)
+            : options.RecordHistory ? HistorySession.Locate(root, options.BackupDir)
+            : ((HistoryPaths Paths, HistorySettings Settings)?)null;
+        options = options with { MergeStrategy = options.MergeStrategy ?? history?.Settings.MergeStrategy };
         if (!options.Force && patches.Any(p => p.Files.Any(f => f.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))))
         {
             _ = CSharpSyntaxChecker.WarmUpAsync();
         }
 
-        var workspace = new PatchWorkspace(root);
+        var workspace = new PatchWorkspace(root, options.Limits);
         var appliers = _formats.SelectMany(f => f.Appliers).ToList();
         var plan = new PatchPlanner(appliers).Plan(workspace, patches, options);
         var warnings = new List<PatchWarning>(session?.Warnings ?? []);
@@ -169,6 +192,32 @@ public sealed class PatchEngine
             return Fail(validation.Errors, changes);
         }
 
+        HistorySession? firstSession = null;
+        if (!options.DryRun && options.RecordHistory && session is null && changes.Count > 0)
+        {
+            try
+            {
+                firstSession = HistorySession.Open(root, options.BackupDir, options.LockTimeout, cancellationToken);
+            }
+            catch (PatchException ex)
+            {
+                return Fail([ex.Error], []);
+            }
+
+            if (firstSession.HasJournal)
+            {
+                // The plan was made without the lock; another run's commit may have changed the files it read.
+                using (firstSession)
+                {
+                    return await ApplyInSessionAsync(patches, options, root, firstSession, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            session = firstSession;
+            warnings.AddRange(session.Warnings);
+        }
+
+        using var ownedSession = firstSession;
         var reports = new List<string>();
         var recorder = session is null ? null
             : new CommitRecorder(session.Paths, JournalRecord.KindApply, root, patches, options.Backups ?? session.Settings.Backups);
@@ -201,7 +250,7 @@ public sealed class PatchEngine
 
         var status = plan.Errors.Count > 0 ? ApplyStatus.Partial : ApplyStatus.Success;
         var archived = status == ApplyStatus.Success && options.Archive && !options.DryRun
-            ? PatchArchive.Archive(session?.Paths.WorkspaceRoot ?? root, patches.Select(p => p.SourcePath).OfType<string>(), DateTimeOffset.UtcNow)
+            ? PatchArchive.Archive(history?.Paths.WorkspaceRoot ?? root, patches.Select(p => p.SourcePath).OfType<string>(), DateTimeOffset.UtcNow)
             : [];
         if (session is not null && !options.DryRun && status == ApplyStatus.Success)
         {
@@ -262,6 +311,14 @@ public sealed class PatchEngine
             return string.Equals(a, b, StringComparison.Ordinal);
         }
     }
+
+    // Before the patches are parsed, the limits come from the root the first patch file resolves to (PatchRoot).
+    private static string DefaultRoot(IReadOnlyList<string> patchFiles) =>
+        patchFiles.Count > 0 ? PatchRoot.For(patchFiles[0]) : Directory.GetCurrentDirectory();
+
+    // The limits come from the same patchbuild.json the safety rules read (INVALID_CONFIG when it is broken).
+    private static InputLimits LimitsFor(string root, ApplyOptions options) =>
+        options.Limits ?? (Directory.Exists(root) ? PatchBuildConfigLoader.Load(root, options.ConfigPath).Limits : InputLimits.Default);
 
     /// <summary>The same pipeline stopped before writing: the result carries the diff and the planned contents.</summary>
     public Task<ApplyResult> DryRunAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,5 @@
 using PatchBuild.Core.Git;
+using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.Checks;
 
@@ -43,7 +44,7 @@ internal sealed class WorkingTree : ISourceTree
         try
         {
             var info = new FileInfo(path);
-            return info.Exists && info.Length <= BlobReader.MaxBlobSize ? File.ReadAllBytes(path) : null;
+            return info.Exists && info.Length <= BlobReader.MaxBlobSize && SpecialFiles.Describe(path) is null ? File.ReadAllBytes(path) : null;
         }
         catch (IOException)
         {

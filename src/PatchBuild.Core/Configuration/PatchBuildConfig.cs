@@ -21,7 +21,7 @@ public sealed record RuleSettings
     public IReadOnlyList<AllowEntry> Allow { get; init; } = [];
 }
 
-/// <summary>The settings of patchbuild.json that the safety rules read.</summary>
+/// <summary>The settings of patchbuild.json that the safety rules and the input limits read.</summary>
 public sealed record PatchBuildConfig
 {
     public const int DefaultMaxChangedLines = 500;
@@ -37,6 +37,9 @@ public sealed record PatchBuildConfig
     public int MaxChangedLines { get; init; } = DefaultMaxChangedLines;
 
     public int MaxChangedFiles { get; init; } = DefaultMaxChangedFiles;
+
+    /// <summary>The "limits" section: input sizes past which a run is refused.</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
 
     public RuleSeverity SeverityOf(SafetyRule rule) =>
         rule.Configurable && Rules.TryGetValue(rule.Id, out var settings) && settings.Severity is { } severity ? severity : rule.DefaultSeverity;

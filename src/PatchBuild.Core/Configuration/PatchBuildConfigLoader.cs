@@ -104,9 +104,10 @@ public static class PatchBuildConfigLoader
                 throw Error($"{Name(path)} must hold a JSON object.", "Start from the example in docs/safety.md.", path);
             }
 
+            var inputLimits = ParseInputLimits(document.RootElement, path);
             if (!document.RootElement.TryGetProperty("safety", out var safety))
             {
-                return PatchBuildConfig.Default with { SourcePath = path };
+                return PatchBuildConfig.Default with { SourcePath = path, Limits = inputLimits };
             }
 
             Expect(safety, JsonValueKind.Object, "safety", path);
@@ -120,7 +121,7 @@ public static class PatchBuildConfigLoader
                 }
             }
 
-            var config = new PatchBuildConfig { SourcePath = path, Rules = rules };
+            var config = new PatchBuildConfig { SourcePath = path, Rules = rules, Limits = inputLimits };
             if (safety.TryGetProperty("limits", out var limits))
             {
                 Expect(limits, JsonValueKind.Object, "safety.limits", path);
@@ -133,6 +134,43 @@ public static class PatchBuildConfigLoader
 
             return config;
         }
+    }
+
+    private static InputLimits ParseInputLimits(JsonElement root, string? path)
+    {
+        if (!root.TryGetProperty(InputLimits.Section, out var section))
+        {
+            return InputLimits.Default;
+        }
+
+        Expect(section, JsonValueKind.Object, InputLimits.Section, path);
+        foreach (var unknown in section.EnumerateObject().Where(p => p.Name is not (InputLimits.MaxPatchFileBytesKey or InputLimits.MaxLineLengthKey or InputLimits.MaxTargetFileBytesKey)))
+        {
+            throw Error($"{Name(path)}: unknown setting '{unknown.Name}' in {InputLimits.Section}.",
+                $"The limits are {InputLimits.MaxPatchFileBytesKey}, {InputLimits.MaxLineLengthKey} and {InputLimits.MaxTargetFileBytesKey}.", path);
+        }
+
+        return new InputLimits
+        {
+            MaxPatchFileBytes = SizeLimit(section, InputLimits.MaxPatchFileBytesKey, InputLimits.DefaultMaxPatchFileBytes, path),
+            MaxLineLength = (int)Math.Min(int.MaxValue, SizeLimit(section, InputLimits.MaxLineLengthKey, InputLimits.DefaultMaxLineLength, path)),
+            MaxTargetFileBytes = SizeLimit(section, InputLimits.MaxTargetFileBytesKey, InputLimits.DefaultMaxTargetFileBytes, path),
+        };
+    }
+
+    private static long SizeLimit(JsonElement section, string name, long fallback, string? path)
+    {
+        if (!section.TryGetProperty(name, out var value))
+        {
+            return fallback;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out long n) || n < 1)
+        {
+            throw Error($"{Name(path)}: {InputLimits.Section}.{name} must be a whole number of at least 1.", $"Set e.g. \"{name}\": {fallback}.", path);
+        }
+
+        return n;
     }
 
     private static RuleSettings ParseRule(JsonProperty property, string? path)

@@ -1,3 +1,4 @@
+using PatchBuild.Core.Configuration;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Planning;
 
@@ -20,4 +21,7 @@ public interface IPatchFormat
 public sealed record ParseOptions
 {
     public bool Strict { get; init; }
+
+    /// <summary>The longest patch line accepted (patchbuild.json "limits"), checked before a format reads the text.</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
 }

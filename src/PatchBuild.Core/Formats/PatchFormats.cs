@@ -25,6 +25,12 @@ public static class PatchFormats
             });
         }
 
+        // A patch.json may be one long line of JSON; the diffs inside it are checked line by line where they are read.
+        if (format.Format != PatchFormat.PatchJson)
+        {
+            options.Limits.CheckLineLengths(text, sourcePath);
+        }
+
         var patch = format.Parse(text, sourcePath, options);
         return patch with { SourcePath = sourcePath, Text = text };
     }

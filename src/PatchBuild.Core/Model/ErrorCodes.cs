@@ -28,4 +28,5 @@ public static class ErrorCodes
     public const string HistoryError = "HISTORY_ERROR";
     public const string InvalidConfig = "INVALID_CONFIG";
     public const string GitFailed = "GIT_FAILED";
+    public const string LimitExceeded = "LIMIT_EXCEEDED";
 }

@@ -39,6 +39,9 @@ public sealed class HistorySession : IDisposable
 
     public HistoryJournal Journal => new(Paths.Journal);
 
+    /// <summary>Whether any commit was ever journaled here (a session opened for a first commit finds none).</summary>
+    public bool HasJournal => File.Exists(Paths.Journal);
+
     public static (HistoryPaths Paths, HistorySettings Settings) Locate(string applyRoot, string? backupDir)
     {
         string workspace = HistoryLocation.FindWorkspaceRoot(applyRoot);

@@ -1,3 +1,4 @@
+using PatchBuild.Core.Configuration;
 using PatchBuild.Core.Model;
 
 namespace PatchBuild.Core.Workspace;
@@ -33,9 +34,12 @@ public sealed class PatchWorkspace
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkspacePath> _paths = new(StringComparer.Ordinal);
 
-    public PatchWorkspace(string root)
+    private readonly InputLimits _limits;
+
+    public PatchWorkspace(string root, InputLimits? limits = null)
     {
         Guard = new PathGuard(root);
+        _limits = limits ?? InputLimits.Default;
     }
 
     public string Root => Guard.Root;
@@ -295,8 +299,11 @@ public sealed class PatchWorkspace
 
         _paths.TryAdd(path.Relative, path);
         e = new Entry();
+        // Judged before anything opens the file: a pipe would block the read, a huge file would fill memory.
+        SpecialFiles.EnsureNotSpecial(path.Full, path.Relative);
         if (File.Exists(path.Full))
         {
+            _limits.CheckTargetFileSize(new FileInfo(path.Full).Length, path.Relative);
             e.ExistsOnDisk = e.Exists = true;
             e.DiskBytes = e.Bytes = File.ReadAllBytes(path.Full);
         }

@@ -32,6 +32,7 @@ public sealed class PathGuard
     {
         string relative = Normalize(rawPath);
         string full = Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
+        PathLengthRule.Check(rawPath, relative, full);
         string real = cached ? CachedRealPath(full) : RealPath(full);
         if (!IsUnder(real, _realRoot))
         {

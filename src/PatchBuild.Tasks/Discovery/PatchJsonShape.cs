@@ -18,6 +18,9 @@ internal static class PatchJsonShape
     public static bool IsForeign(string path)
     {
         if (!IsPatchJson(path)) return false;
+        // Pipes, sockets and devices report no length: never opened here (a pipe would block the build); the engine
+        // refuses them by type. An empty file is no JSON at all, so nothing is lost by not reading it either.
+        if (new FileInfo(path).Length == 0) return false;
         if (!JsonValueReader.TryParse(File.ReadAllText(path), out var value)) return false;
         return !(value is Dictionary<string, object?> root && root.TryGetValue("patches", out var patches) && patches is List<object?>);
     }

@@ -47,6 +47,7 @@ internal static class DiagnosticCodes
         ["HISTORY_ERROR"] = "PB0024",
         ["INVALID_CONFIG"] = "PB0025",
         ["GIT_FAILED"] = "PB0026",
+        ["LIMIT_EXCEEDED"] = "PB0027",
     };
 
     public static IReadOnlyDictionary<string, string> EngineCodes => ByEngineCode;

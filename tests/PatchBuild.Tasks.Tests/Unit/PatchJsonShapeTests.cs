@@ -21,6 +21,19 @@ public sealed class PatchJsonShapeTests : IDisposable
     }
 
     [Fact]
+    public void A_fifo_named_patch_json_is_left_to_the_engine_without_being_opened()
+    {
+        var path = Path.Combine(_dir, "patch.json");
+        using (var mkfifo = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo") { ArgumentList = { path } })!)
+        {
+            mkfifo.WaitForExit();
+        }
+
+        // Opening it for reading would block until a writer came; the answer comes at once instead.
+        Assert.False(PatchJsonShape.IsForeign(path));
+    }
+
+    [Fact]
     public void Ap_files_are_never_judged_by_their_json_shape()
     {
         var path = Path.Combine(_dir, "afix.ap");

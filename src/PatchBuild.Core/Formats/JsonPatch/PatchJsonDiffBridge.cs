@@ -20,6 +20,15 @@ internal static class PatchJsonDiffBridge
     /// <summary>The change an entry's diff describes, aimed at the entry's file_path.</summary>
     public static FileChange Parse(string diff, string filePath, int entryIndex, int entryLine, ParseOptions options)
     {
+        try
+        {
+            options.Limits.CheckLineLengths(diff, null);
+        }
+        catch (PatchException ex)
+        {
+            throw new PatchException(ex.Error with { Message = $"patches[{entryIndex}].diff for '{filePath}': {ex.Error.Message.Replace("of the patch", "of the diff", StringComparison.Ordinal)}", Line = entryLine });
+        }
+
         PatchSet parsed;
         try
         {

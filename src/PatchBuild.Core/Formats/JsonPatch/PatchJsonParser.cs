@@ -54,23 +54,34 @@ internal static class PatchJsonParser
             }
 
             var files = new List<FileChange>();
+            var warnings = new List<PatchWarning>();
             int index = 0;
             foreach (var entry in patches.EnumerateArray())
             {
-                files.Add(ParseEntry(entry, index, lines, options));
+                if (ParseEntry(entry, index, lines, options) is { } change)
+                {
+                    files.Add(change);
+                }
+                else
+                {
+                    string target = entry.GetProperty("file_path").GetString()!;
+                    warnings.Add(EmptyPatch($"patches[{index}].operations is empty: '{target}' is left as it is.", lines.Entry(index)) with { File = target });
+                }
+
                 index++;
             }
 
-            if (files.Count == 0)
+            if (index == 0)
             {
-                throw Shape("The \"patches\" array is empty: the patch changes nothing.", "Add at least one entry with a file_path and operations or a diff.");
+                warnings.Add(EmptyPatch("The \"patches\" array is empty: the patch changes nothing.", null));
             }
 
-            return new PatchSet(PatchFormat.PatchJson, files) { Summary = summary };
+            return new PatchSet(PatchFormat.PatchJson, files) { Summary = summary, Warnings = warnings };
         }
     }
 
-    private static FileChange ParseEntry(JsonElement entry, int index, PatchJsonLines lines, ParseOptions options)
+    /// <summary>The entry's change; null for an entry whose operations are empty (and that has no diff).</summary>
+    private static FileChange? ParseEntry(JsonElement entry, int index, PatchJsonLines lines, ParseOptions options)
     {
         int? line = lines.Entry(index);
         string at = $"patches[{index}]";
@@ -123,9 +134,10 @@ internal static class PatchJsonParser
                 opIndex++;
             }
 
-            if (operations.Count == 0 && diff is null)
+            // RFC 6902 allows an empty patch document: it leaves the target as it is.
+            if (operations.Count == 0 && string.IsNullOrEmpty(diff))
             {
-                throw Shape($"{at}.operations is empty.", "Add at least one operation, or give a diff.", line, index);
+                return null;
             }
         }
 
@@ -253,6 +265,10 @@ internal static class PatchJsonParser
 
         return context;
     }
+
+    public const string EmptyPatchWarning = "EMPTY_PATCH";
+
+    private static PatchWarning EmptyPatch(string message, int? line) => new(EmptyPatchWarning, message + " (an empty patch is valid JSON Patch; nothing is applied)") { Line = line };
 
     private static PatchException Shape(string message, string hint, int? line = null, int? entry = null, int? operation = null, string? op = null) =>
         new(new PatchError(ErrorCodes.InvalidPatchFile, message) { Hint = hint, Line = line, Context = Context(entry, operation, op) });

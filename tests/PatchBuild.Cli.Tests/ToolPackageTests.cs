@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Text;
+using PatchBuild.Core.Tests.Support;
+
+namespace PatchBuild.Cli.Tests;
+
+/// <summary>
+/// The tool package must build on a machine whose NuGet cache has never seen the ReadyToRun compiler: the README's
+/// `dotnet pack` is run on a copy of this checkout with an empty private NUGET_PACKAGES folder. The copy keeps the
+/// real checkout's obj/ folders (and their restore results) out of the test's reach.
+/// </summary>
+public sealed class ToolPackageTests
+{
+    [Fact]
+    public void Packing_the_solution_with_an_empty_package_cache_produces_the_tool_packages()
+    {
+        using var work = new TempFolder();
+        string checkout = Path.Combine(work.Path, "checkout");
+        string feed = Path.Combine(work.Path, "feed");
+        string packages = Path.Combine(work.Path, "nuget-packages");
+        Directory.CreateDirectory(packages);
+        CopyCheckout(RepositoryRoot(), checkout);
+
+        var (exitCode, output) = Dotnet(checkout, packages, "pack", "PatchBuild.sln", "-c", "Release", "-o", feed, "-nodeReuse:false", "-v:m");
+
+        Assert.True(exitCode == 0, $"dotnet pack failed (exit code {exitCode}):\n{output}");
+        Assert.DoesNotContain("NETSDK1094", output, StringComparison.Ordinal);
+        var produced = Directory.GetFiles(feed, "PatchBuild.Tool*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["PatchBuild.Tool.0.1.0.nupkg", "PatchBuild.Tool.any.0.1.0.nupkg", "PatchBuild.Tool.linux-x64.0.1.0.nupkg"], produced);
+        // The ReadyToRun package was compiled by the Crossgen2 pack that restore fetched into the empty cache.
+        Assert.NotEmpty(Directory.GetDirectories(packages, "microsoft.netcore.app.crossgen2.*"));
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PatchBuild.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"PatchBuild.sln not found above {AppContext.BaseDirectory}.");
+    }
+
+    // What a fresh clone of the working tree holds: tracked and untracked files that git does not ignore (so no bin/,
+    // obj/ or artifacts/), with their current content.
+    private static void CopyCheckout(string root, string destination)
+    {
+        var (exitCode, output) = Run("git", root, null, "ls-files", "--cached", "--others", "--exclude-standard", "-z");
+        Assert.True(exitCode == 0, "git ls-files failed:\n" + output);
+        foreach (string relative in output.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string source = Path.Combine(root, relative);
+            if (!File.Exists(source))
+            {
+                continue;
+            }
+
+            string target = Path.Combine(destination, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(source, target);
+        }
+    }
+
+    private static (int ExitCode, string Output) Dotnet(string workingDirectory, string packagesFolder, params string[] arguments) =>
+        Run("dotnet", workingDirectory, new Dictionary<string, string>
+        {
+            ["NUGET_PACKAGES"] = packagesFolder,
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+        }, arguments);
+
+    private static (int ExitCode, string Output) Run(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // A parent `dotnet test` points MSBuild at its own SDK pieces; the pack must find them as a person's shell does.
+        foreach (string name in new[] { "MSBUILD_EXE_PATH", "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILDNOINPROCNODE", "DOTNET_HOST_PATH" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{program} {string.Join(' ', arguments)} did not end within 20 minutes:\n{output}");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.ToString());
+    }
+}
