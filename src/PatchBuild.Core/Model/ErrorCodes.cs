@@ -28,4 +28,7 @@ public static class ErrorCodes
     public const string HistoryError = "HISTORY_ERROR";
     public const string InvalidConfig = "INVALID_CONFIG";
     public const string GitFailed = "GIT_FAILED";
+
+    /// <summary>A file that cannot be read and written back without changing bytes the patch does not touch.</summary>
+    public const string Encoding = "ENCODING";
 }
