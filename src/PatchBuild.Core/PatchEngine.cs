@@ -48,18 +48,13 @@ public sealed class PatchEngine
         // A diff is bytes, as to git: one made from a Latin-1 file holds Latin-1 bytes, kept as they are (see
         // FileEncoding). Other formats are text written for us, and must be UTF-8 (or UTF-16 with a BOM).
         string text = FileEncoding.DecodePatchText(bytes);
-        bool notUtf8 = FileEncoding.HasEscapedBytes(text);
-        PatchSet patch;
-        try
-        {
-            patch = PatchFormats.Parse(text, full, new ParseOptions { Strict = strict }, _formats);
-        }
-        catch (PatchException) when (notUtf8)
+        if (FileEncoding.HasEscapedBytes(text) &&
+            _formats.FirstOrDefault(f => f.Claims(Path.GetFileName(full), text))?.Format != PatchFormat.UnifiedDiff)
         {
             throw NotUtf8(patchFile, full);
         }
 
-        return notUtf8 && patch.Format != PatchFormat.UnifiedDiff ? throw NotUtf8(patchFile, full) : patch;
+        return PatchFormats.Parse(text, full, new ParseOptions { Strict = strict }, _formats);
     }
 
     private static PatchException NotUtf8(string patchFile, string full) =>

@@ -13,11 +13,7 @@ internal static class LineDiff
 {
     private const long ExactGapBudget = 250_000;
 
-    public static List<LineChange> Compute(IReadOnlyList<string> oldLines, IReadOnlyList<string> newLines) =>
-        Changes(Matches(oldLines, newLines), oldLines.Count, newLines.Count);
-
-    /// <summary>The pairs of equal lines the diff keeps, in increasing order on both sides.</summary>
-    public static List<(int Old, int New)> Matches(IReadOnlyList<string> oldLines, IReadOnlyList<string> newLines)
+    public static List<LineChange> Compute(IReadOnlyList<string> oldLines, IReadOnlyList<string> newLines)
     {
         var matches = new List<(int Old, int New)>();
         var pending = new Stack<(int OldLo, int OldHi, int NewLo, int NewHi)>();
@@ -67,7 +63,7 @@ internal static class LineDiff
         }
 
         matches.Sort();
-        return matches;
+        return Changes(matches, oldLines.Count, newLines.Count);
     }
 
     // Lines that occur exactly once in both ranges, kept in the longest run whose new positions increase with the old.

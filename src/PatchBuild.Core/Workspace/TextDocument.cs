@@ -12,8 +12,9 @@ namespace PatchBuild.Core.Workspace;
 /// Most files use one line ending throughout; those keep only <see cref="Newline"/>. A file with mixed endings
 /// (<c>a\r\nb\nc\r\n</c>) also keeps a <see cref="LineShape"/>: its lines as read with each one's own ending. When the
 /// document is written, lines equal to lines of the shape (found by a line diff, so appliers may rebuild the list
-/// freely) keep their own ending, and every other line takes the ending of the line before it (the line after it at
-/// the top; <see cref="Newline"/> when there is neither). Appliers therefore never handle endings themselves.
+/// freely) keep their own ending, a line that replaces another takes that line's ending, and a line only inserted
+/// takes the ending of the line before it (the line after it at the top; <see cref="Newline"/> when there is
+/// neither). Appliers therefore never handle endings themselves.
 /// A parsed document keeps its text whole until someone asks for <see cref="Lines"/>: a file that is only read, or
 /// replaced as a whole (JSON Patch on a 10 MB file), never pays for half a million line strings.
 /// </remarks>
@@ -203,7 +204,7 @@ public sealed class TextDocument
 
     public override string ToString()
     {
-        if (_text is not null && _newline == _textNewline && EndsWithNewline == _textEndsWithNewline)
+        if (IsText)
         {
             return _text;
         }
@@ -226,7 +227,7 @@ public sealed class TextDocument
     /// <summary>The file's bytes in its encoding, byte order mark first, each line with its ending.</summary>
     public byte[] Encode()
     {
-        if (_text is not null && _newline == _textNewline && EndsWithNewline == _textEndsWithNewline)
+        if (IsText)
         {
             return Encoding.GetBytes(_text);
         }
@@ -245,6 +246,10 @@ public sealed class TextDocument
         clone._shape = _shape;
         return clone;
     }
+
+    // The parsed text is still exactly what would be written: nothing split, changed or taken over.
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(_text))]
+    private bool IsText => _text is not null && _shape is null && _newline == _textNewline && EndsWithNewline == _textEndsWithNewline;
 
     private LineShape CurrentShape() => _shape is not null && _shape.Matches(Lines) ? _shape : new LineShape([.. Lines], Endings());
 
@@ -344,7 +349,11 @@ public sealed class TextDocument
             return true;
         }
 
-        /// <summary>For each current line, the ending of the shape's line it is (null for a line the shape does not have).</summary>
+        /// <summary>
+        /// For each current line, the ending it inherits: a line the shape has keeps its own; a line that replaces
+        /// lines of the shape takes the ending of the one in its place (the last one, past the end of a shorter
+        /// run); a line only inserted gets null, and so the ending of its neighbour.
+        /// </summary>
         public string?[] EndingsFor(List<string> current)
         {
             if (Matches(current))
@@ -353,9 +362,26 @@ public sealed class TextDocument
             }
 
             var known = new string?[current.Count];
-            foreach (var (old, now) in LineDiff.Matches(lines, current))
+            int oldAt = 0, newAt = 0;
+            foreach (var change in LineDiff.Compute(lines, current))
             {
-                known[now] = endings[old];
+                for (; newAt < change.InsertStart; newAt++, oldAt++)
+                {
+                    known[newAt] = endings[oldAt];
+                }
+
+                for (int j = 0; j < change.InsertCount; j++)
+                {
+                    known[newAt + j] = change.DeleteCount > 0 ? endings[change.DeleteStart + Math.Min(j, change.DeleteCount - 1)] : null;
+                }
+
+                newAt += change.InsertCount;
+                oldAt = change.DeleteStart + change.DeleteCount;
+            }
+
+            for (; newAt < current.Count; newAt++, oldAt++)
+            {
+                known[newAt] = endings[oldAt];
             }
 
             return known;
