@@ -117,7 +117,22 @@ public sealed class FileEncoding
     public static bool IsEscapedByte(char c) => c is >= FirstEscape and <= LastEscape;
 
     /// <summary>The bytes of <paramref name="text"/> in this encoding, byte order mark first.</summary>
-    public byte[] GetBytes(string text) => GetBytes([text], lineEnding: static _ => null, endsWithNewline: false);
+    public byte[] GetBytes(string text)
+    {
+        if (!IsUtf16 && !HasEscapedBytes(text))
+        {
+            byte[] bytes = new byte[Preamble.Count + Encoding.UTF8.GetByteCount(text)];
+            for (int i = 0; i < Preamble.Count; i++)
+            {
+                bytes[i] = Preamble[i];
+            }
+
+            Encoding.UTF8.GetBytes(text, bytes.AsSpan(Preamble.Count));
+            return bytes;
+        }
+
+        return GetBytes([text], lineEnding: static _ => null, endsWithNewline: false);
+    }
 
     /// <summary>
     /// Writes lines, each followed by the ending <paramref name="lineEnding"/> gives for its index (the last one only
@@ -125,74 +140,77 @@ public sealed class FileEncoding
     /// </summary>
     internal byte[] GetBytes(IReadOnlyList<string> lines, Func<int, string?> lineEnding, bool endsWithNewline)
     {
-        var output = new MemoryStream();
-        output.Write(Preamble is byte[] preamble ? preamble : [.. Preamble]);
-        byte[] buffer = new byte[4096];
+        // Encoded into one pooled buffer big enough for any text (3 bytes per UTF-16 unit at most, 2 in UTF-16),
+        // then copied out once: cheaper than measuring every line first or growing a stream.
+        long units = 0;
         for (int i = 0; i < lines.Count; i++)
         {
-            Write(output, lines[i], ref buffer);
-            if (i < lines.Count - 1 || endsWithNewline)
-            {
-                Write(output, lineEnding(i) ?? "", ref buffer);
-            }
+            units += lines[i].Length + 2;
         }
 
-        return output.ToArray();
+        long capacity = Preamble.Count + (units * (IsUtf16 ? 2 : 3));
+        if (capacity > Array.MaxLength)
+        {
+            throw new InsufficientMemoryException($"The text is too large to encode ({units} characters).");
+        }
+
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)capacity);
+        try
+        {
+            int at = 0;
+            foreach (byte b in Preamble)
+            {
+                buffer[at++] = b;
+            }
+
+            for (int i = 0; i < lines.Count; i++)
+            {
+                at += Write(lines[i], buffer.AsSpan(at));
+                if (i < lines.Count - 1 || endsWithNewline)
+                {
+                    at += Write(lineEnding(i) ?? "", buffer.AsSpan(at));
+                }
+            }
+
+            return buffer.AsSpan(0, at).ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private void Write(MemoryStream output, string text, ref byte[] buffer)
+    private int Write(ReadOnlySpan<char> text, Span<byte> output)
     {
-        if (text.Length == 0)
-        {
-            return;
-        }
-
         if (IsUtf16)
         {
-            var units = text.AsSpan();
-            foreach (char c in units)
+            bool bigEndian = this == Utf16BigEndian;
+            for (int i = 0; i < text.Length; i++)
             {
-                if (this == Utf16BigEndian)
-                {
-                    output.WriteByte((byte)(c >> 8));
-                    output.WriteByte((byte)c);
-                }
-                else
-                {
-                    output.WriteByte((byte)c);
-                    output.WriteByte((byte)(c >> 8));
-                }
+                output[2 * i] = (byte)(bigEndian ? text[i] >> 8 : text[i]);
+                output[(2 * i) + 1] = (byte)(bigEndian ? text[i] : text[i] >> 8);
             }
 
-            return;
+            return text.Length * 2;
         }
 
-        var span = text.AsSpan();
-        while (span.Length > 0)
+        int at = 0;
+        while (text.Length > 0)
         {
-            int escape = span.IndexOfAnyInRange(FirstEscape, LastEscape);
-            var plain = escape < 0 ? span : span[..escape];
-            if (plain.Length > 0)
-            {
-                int needed = plain.Length * 3;
-                if (buffer.Length < needed)
-                {
-                    buffer = new byte[needed];
-                }
-
-                // Lone surrogates outside the escape range are not in any file we decoded; UTF-8 cannot hold them.
-                int written = Encoding.UTF8.GetBytes(plain, buffer);
-                output.Write(buffer, 0, written);
-            }
-
+            int escape = text.IndexOfAnyInRange(FirstEscape, LastEscape);
+            var plain = escape < 0 ? text : text[..escape];
+            // Lone surrogates outside the escape range are in no file we decoded; UTF-8 cannot hold them.
+            at += Encoding.UTF8.GetBytes(plain, output[at..]);
             if (escape < 0)
             {
                 break;
             }
 
-            output.WriteByte((byte)(span[escape] - FirstEscape + 0x80));
-            span = span[(escape + 1)..];
+            output[at++] = (byte)(text[escape] - FirstEscape + 0x80);
+            text = text[(escape + 1)..];
         }
+
+        return at;
     }
 
     private static string DecodeUtf8(ReadOnlySpan<byte> bytes)
