@@ -180,6 +180,13 @@ public sealed class GitApplyBytesTests
             new() { ["m.txt"] = Encoding.ASCII.GetBytes("a\nb\r\nc\r\nd\n") },
             "ending only"));
 
+    [Fact]
+    public void A_lone_cr_inside_a_line_is_content_as_to_git() =>
+        AssertSameAsGitApply(new(
+            new() { ["r.txt"] = Encoding.ASCII.GetBytes("a\rb\nc\r\nd\n") },
+            new() { ["r.txt"] = Encoding.ASCII.GetBytes("a\rb\nC\r\nd\re\n") },
+            "lone cr"));
+
     /// <summary>Applies git's diff of the scenario with git apply and with PatchBuild; true when the diff changed something.</summary>
     private static bool AssertSameAsGitApply(Scenario scenario)
     {

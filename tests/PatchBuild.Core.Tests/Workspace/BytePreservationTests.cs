@@ -160,6 +160,19 @@ public sealed class BytePreservationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_hand_written_lf_diff_deletes_a_bom_crlf_file_and_edits_another()
+    {
+        _tree.WriteBytes("gone.cs", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("using System;\r\nclass G {}\r\n")]);
+        _tree.WriteBytes("kept.cs", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("using System;\r\nclass K {}\r\n")]);
+        var result = await ApplyPatch("fix.patch",
+            "--- a/gone.cs\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-using System;\n-class G {}\n" +
+            "--- a/kept.cs\n+++ b/kept.cs\n@@ -1,2 +1,2 @@\n-using System;\n+using System.IO;\n class K {}\n");
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.False(_tree.Exists("gone.cs"));
+        Assert.Equal([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("using System.IO;\r\nclass K {}\r\n")], Bytes("kept.cs"));
+    }
+
+    [Fact]
     public async Task Dry_run_json_report_of_a_latin1_edit_is_valid_json()
     {
         _tree.WriteBytes("l.txt", Latin1.GetBytes("caf\u00e9\nx\n"));
