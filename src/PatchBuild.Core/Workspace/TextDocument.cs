@@ -211,7 +211,13 @@ public sealed class TextDocument
 
         var lines = Lines;
         var endings = Endings();
-        var sb = new StringBuilder();
+        long length = 0;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            length += lines[i].Length + endings[i].Length;
+        }
+
+        var sb = new StringBuilder((int)Math.Min(length, int.MaxValue));
         for (int i = 0; i < lines.Count; i++)
         {
             sb.Append(lines[i]);
