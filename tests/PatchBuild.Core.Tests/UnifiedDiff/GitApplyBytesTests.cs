@@ -233,13 +233,22 @@ public sealed class GitApplyBytesTests
             string diffText = Latin1.GetString(File.ReadAllBytes(diffFile)).Replace("\r", "\\r");
             Assert.True(result.Success, $"{scenario}\n{result.Error?.Code}: {result.Error?.Message}\n{diffText}");
             var expected = byGit.Snapshot();
-            var actual = byUs.Snapshot();
-            Assert.Equal(expected.Keys, actual.Keys);
-            foreach (var (path, bytes) in expected)
+            AssertSameTree(expected, byUs.Snapshot(), scenario, "we wrote", diffText);
+
+            // The dry run's diff is a real patch: git apply of it to the original writes the same bytes.
+            using var byDryRun = new TempTree("dryrun-");
+            foreach (var (path, bytes) in scenario.Original)
             {
-                Assert.True(bytes.AsSpan().SequenceEqual(actual[path]),
-                    $"{scenario}\n{path}: git apply wrote [{Show(bytes)}], we wrote [{Show(actual[path])}]\n{diffText}");
+                byDryRun.WriteBytes(path, bytes);
             }
+
+            var dry = Engine.Create().ApplyFilesAsync([patchCopy], new ApplyOptions { Root = byDryRun.Root, DryRun = true }).GetAwaiter().GetResult();
+            Assert.True(dry.Success, dry.Error?.Message);
+            string dryDiff = Path.Combine(repo.Root, ".git", "dry-run.patch");
+            File.WriteAllBytes(dryDiff, PatchBuild.Core.Workspace.FileEncoding.Utf8.GetBytes(dry.Diff));
+            Git.Run(byDryRun.Root, "init", "-q");
+            Git.Run(byDryRun.Root, "apply", dryDiff);
+            AssertSameTree(expected, byDryRun.Snapshot(), scenario, "git apply of our dry run wrote", Latin1.GetString(File.ReadAllBytes(dryDiff)).Replace("\r", "\\r"));
         }
         finally
         {
@@ -247,6 +256,16 @@ public sealed class GitApplyBytesTests
         }
 
         return true;
+    }
+
+    private static void AssertSameTree(SortedDictionary<string, byte[]> expected, SortedDictionary<string, byte[]> actual, Scenario scenario, string who, string diffText)
+    {
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var (path, bytes) in expected)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]),
+                $"{scenario}\n{path}: git apply wrote [{Show(bytes)}], {who} [{Show(actual[path])}]\n{diffText}");
+        }
     }
 
     private static string Show(byte[] bytes) => Latin1.GetString(bytes).Replace("\r", "\\r").Replace("\n", "\\n");
