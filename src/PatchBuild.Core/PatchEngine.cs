@@ -53,22 +53,24 @@ public sealed class PatchEngine
         SpecialFiles.EnsureNotSpecial(full, full, isPatchFile: true);
         limits.CheckPatchFileSize(new FileInfo(full).Length, full);
         byte[] bytes = await File.ReadAllBytesAsync(full, cancellationToken).ConfigureAwait(false);
-        string text;
-        try
+        // A diff is bytes, as to git: one made from a Latin-1 file holds Latin-1 bytes, kept as they are (see
+        // FileEncoding). Other formats are text written for us, and must be UTF-8 (or UTF-16 with a BOM).
+        string text = FileEncoding.DecodePatchText(bytes);
+        if (FileEncoding.HasEscapedBytes(text) &&
+            _formats.FirstOrDefault(f => f.Claims(Path.GetFileName(full), text))?.Format != PatchFormat.UnifiedDiff)
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new PatchException(new PatchError(ErrorCodes.InvalidPatchFile, $"'{patchFile}' is not valid UTF-8 text.")
-            {
-                PatchFile = full,
-                Hint = "Save the patch as UTF-8.",
-            });
+            throw NotUtf8(patchFile, full);
         }
 
         return PatchFormats.Parse(text, full, new ParseOptions { Strict = strict, Limits = limits }, _formats);
     }
+
+    private static PatchException NotUtf8(string patchFile, string full) =>
+        new(new PatchError(ErrorCodes.InvalidPatchFile, $"'{patchFile}' is not valid UTF-8 text.")
+        {
+            PatchFile = full,
+            Hint = "Save the patch as UTF-8. (Unified diffs may hold other bytes, as git diff writes them for files that are not UTF-8.)",
+        });
 
     /// <summary>Loads the patch files and applies them as one transaction. Parse errors come back as a FAILED result.</summary>
     public async Task<ApplyResult> ApplyFilesAsync(IReadOnlyList<string> patchFiles, ApplyOptions options, CancellationToken cancellationToken = default)

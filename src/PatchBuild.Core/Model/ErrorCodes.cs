@@ -29,4 +29,7 @@ public static class ErrorCodes
     public const string InvalidConfig = "INVALID_CONFIG";
     public const string GitFailed = "GIT_FAILED";
     public const string LimitExceeded = "LIMIT_EXCEEDED";
+
+    /// <summary>A file that cannot be read and written back without changing bytes the patch does not touch.</summary>
+    public const string Encoding = "ENCODING";
 }

@@ -123,7 +123,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                     return Result("skipped", "already applied: the file already has this content", skipped: 1);
                 }
 
-                workspace.SetText(path, content, workspace.GetDocument(path)?.HasBom ?? false);
+                workspace.SetText(path, content, workspace.GetDocument(path)?.Encoding ?? FileEncoding.Utf8);
                 return Result("applied", applied: 1);
             }
 
@@ -233,6 +233,12 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
 
         context.Finish();
         outcome.Warnings.AddRange(context.Warnings);
+        context.Document.AdoptShapeOf(current);
+        if (applied > 0)
+        {
+            EncodingGuard.RefuseMixedEncodings(current, context.Document, change, path);
+        }
+
         if (change.Newline is { } mode)
         {
             context.Document.Newline = TextDocument.NewlineOf(mode);
@@ -295,6 +301,9 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
         _ => null,
     };
 
+    // Line endings, trailing newlines and a byte order mark (a diff shows it as text of line 1) aside.
     private static bool SameText(string a, string b) =>
-        string.Equals(a.ReplaceLineEndings("\n").TrimEnd('\n'), b.ReplaceLineEndings("\n").TrimEnd('\n'), StringComparison.Ordinal);
+        string.Equals(Comparable(a), Comparable(b), StringComparison.Ordinal);
+
+    private static string Comparable(string text) => text.TrimStart('\uFEFF').ReplaceLineEndings("\n").TrimEnd('\n');
 }

@@ -5,7 +5,8 @@ namespace PatchBuild.Core.Reporting;
 
 /// <summary>
 /// Renders planned changes as a git-style unified diff (what dry-run prints and reports embed). The output is a
-/// real patch: git apply takes it, including final-newline changes, empty files and CRLF files.
+/// real patch: git apply takes it and writes the planned bytes, including final-newline changes, empty files, CRLF
+/// and mixed line endings, and a byte order mark.
 /// </summary>
 public static class UnifiedDiffWriter
 {
@@ -22,19 +23,26 @@ public static class UnifiedDiffWriter
                 continue;
             }
 
-            string? before = change.Before is null ? null : FileEncoding.Decode(change.Before).Text;
-            string? after = change.After is null ? null : FileEncoding.Decode(change.After).Text;
+            string? before = change.Before is null ? null : GitText(change.Before);
+            string? after = change.After is null ? null : GitText(change.After);
             sb.Append(Render(change.Path.Relative, before, after, context));
         }
 
         return sb.ToString();
     }
 
+    // The text git diffs: a UTF-8 byte order mark is the start of line 1, so adding or removing one shows.
+    private static string GitText(byte[] bytes)
+    {
+        string text = FileEncoding.Decode(bytes).Text;
+        return FileEncoding.Detect(bytes) == FileEncoding.Utf8Bom ? "\uFEFF" + text : text;
+    }
+
     /// <summary>One file's diff; null before means created, null after means deleted.</summary>
     public static string Render(string path, string? before, string? after, int context = 3)
     {
-        var oldDoc = TextDocument.Parse(before ?? "");
-        var newDoc = TextDocument.Parse(after ?? "");
+        var oldSide = new Side(before ?? "");
+        var newSide = new Side(after ?? "");
         var sb = new StringBuilder();
         sb.Append("diff --git ").Append(Quote("a/" + path)).Append(' ').Append(Quote("b/" + path)).Append('\n');
         if (before is null)
@@ -46,11 +54,10 @@ public static class UnifiedDiffWriter
             sb.Append("deleted file mode 100644\n");
         }
 
-        // Compare lines without terminators, but let a changed final newline or a changed line ending style count
-        // as a change of the lines concerned, as git sees it.
-        bool newlineStyleChanged = before is not null && after is not null && oldDoc.Lines.Count > 0 && newDoc.Lines.Count > 0 && oldDoc.Newline != newDoc.Newline;
-        string[] oldTokens = Tokens(oldDoc, "");
-        string[] newTokens = Tokens(newDoc, newlineStyleChanged ? "\r" : "");
+        // Lines as git sees them (a CR before the newline is content, so a changed line ending is a changed line),
+        // and a changed final newline counts as a change of the last line.
+        string[] oldTokens = oldSide.Tokens();
+        string[] newTokens = newSide.Tokens();
         var blocks = LineDiff.Compute(oldTokens, newTokens);
         if (blocks.Count == 0)
         {
@@ -61,8 +68,6 @@ public static class UnifiedDiffWriter
         string fileLinePath = path.Contains(' ') && !Quote(path).StartsWith('"') ? "\t" : "";
         sb.Append("--- ").Append(before is null ? "/dev/null" : Quote("a/" + path) + fileLinePath).Append('\n');
         sb.Append("+++ ").Append(after is null ? "/dev/null" : Quote("b/" + path) + fileLinePath).Append('\n');
-        var oldSide = new Side(oldDoc);
-        var newSide = new Side(newDoc);
         int i = 0;
         while (i < blocks.Count)
         {
@@ -110,23 +115,6 @@ public static class UnifiedDiffWriter
         return sb.ToString();
     }
 
-    // Lines never hold '\n' or '\r', so these marks cannot collide with real text.
-    private static string[] Tokens(TextDocument doc, string prefix)
-    {
-        var tokens = new string[doc.Lines.Count];
-        for (int i = 0; i < tokens.Length; i++)
-        {
-            tokens[i] = prefix + doc.Lines[i];
-        }
-
-        if (tokens.Length > 0 && !doc.EndsWithNewline)
-        {
-            tokens[^1] += "\n";
-        }
-
-        return tokens;
-    }
-
     private static string Range(int start, int count) => count == 1 ? $"{start + 1}" : count == 0 ? $"{start},0" : $"{start + 1},{count}";
 
     /// <summary>git's quoting of unusual names: C escapes and octal UTF-8 bytes inside double quotes.</summary>
@@ -164,22 +152,36 @@ public static class UnifiedDiffWriter
         return sb.Append('"').ToString();
     }
 
-    /// <summary>One side's lines as diff body lines: CRLF files keep their CR (as git shows them), a last line without newline gets the marker.</summary>
-    private sealed class Side(TextDocument doc)
+    /// <summary>One side's lines as git splits them (at "\n" only), written as diff body lines.</summary>
+    private sealed class Side
     {
-        private readonly string _cr = doc.Newline == "\r\n" ? "\r" : "";
+        private readonly string[] _lines;
+        private readonly bool _endsWithNewline;
+
+        public Side(string text)
+        {
+            _endsWithNewline = text.EndsWith('\n');
+            _lines = text.Length == 0 ? [] : (_endsWithNewline ? text[..^1] : text).Split('\n');
+        }
+
+        // A line never holds '\n', so the mark of a last line without one cannot collide with real text.
+        public string[] Tokens()
+        {
+            var tokens = (string[])_lines.Clone();
+            if (tokens.Length > 0 && !_endsWithNewline)
+            {
+                tokens[^1] += "\n";
+            }
+
+            return tokens;
+        }
 
         public void Append(StringBuilder sb, char marker, int index)
         {
-            bool last = index == doc.Lines.Count - 1;
-            sb.Append(marker).Append(doc.Lines[index]);
-            if (last && !doc.EndsWithNewline)
+            sb.Append(marker).Append(_lines[index]).Append('\n');
+            if (index == _lines.Length - 1 && !_endsWithNewline)
             {
-                sb.Append('\n').Append(NoNewline);
-            }
-            else
-            {
-                sb.Append(_cr).Append('\n');
+                sb.Append(NoNewline);
             }
         }
     }

@@ -1,32 +1,252 @@
+using System.Runtime.InteropServices;
 using System.Text;
+using PatchBuild.Core.Model;
 
 namespace PatchBuild.Core.Workspace;
 
-/// <summary>Reads and writes text as UTF-8, remembering a byte order mark so it survives a round trip.</summary>
-public static class FileEncoding
+/// <summary>
+/// How a text file's bytes become text and back, without losing a byte: UTF-8 (with or without a byte order mark)
+/// and UTF-16 little or big endian with a byte order mark.
+/// </summary>
+/// <remarks>
+/// A file that claims no encoding is read as UTF-8. Bytes that are not valid UTF-8 there (a Latin-1 'é' is the byte
+/// 0xE9) do not become U+FFFD: each such byte becomes one lone low surrogate, U+DC80 to U+DCFF (the "surrogate
+/// escape" Python uses for file names), and turns back into the same byte when the text is written. Valid UTF-8
+/// never decodes to a lone surrogate, so the mapping is one to one: equal bytes give equal text and every byte the
+/// patch does not touch is written back as it was. Unified diffs are bytes to git, and they are to us too.
+/// </remarks>
+public sealed class FileEncoding
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    private const char FirstEscape = '\uDC80';
+    private const char LastEscape = '\uDCFF';
 
-    public static (string Text, bool HasBom) Decode(byte[] bytes)
+    public static readonly FileEncoding Utf8 = new("UTF-8", []);
+    public static readonly FileEncoding Utf8Bom = new("UTF-8 with BOM", [0xEF, 0xBB, 0xBF]);
+    public static readonly FileEncoding Utf16LittleEndian = new("UTF-16 LE", [0xFF, 0xFE]);
+    public static readonly FileEncoding Utf16BigEndian = new("UTF-16 BE", [0xFE, 0xFF]);
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private FileEncoding(string name, byte[] preamble)
     {
-        bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
-        int offset = bom ? 3 : 0;
-        return (Utf8NoBom.GetString(bytes, offset, bytes.Length - offset), bom);
+        Name = name;
+        Preamble = preamble;
     }
 
-    public static byte[] Encode(string text, bool hasBom)
+    public string Name { get; }
+
+    /// <summary>The byte order mark this encoding writes first (empty for plain UTF-8).</summary>
+    public IReadOnlyList<byte> Preamble { get; }
+
+    public bool HasBom => Preamble.Count > 0;
+
+    public bool IsUtf16 => ReferenceEquals(this, Utf16LittleEndian) || ReferenceEquals(this, Utf16BigEndian);
+
+    public override string ToString() => Name;
+
+    /// <summary>The encoding a file's first bytes announce; UTF-8 when they announce none.</summary>
+    public static FileEncoding Detect(ReadOnlySpan<byte> bytes)
     {
-        byte[] body = Utf8NoBom.GetBytes(text);
-        if (!hasBom)
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return body;
+            return Utf8Bom;
         }
 
-        var result = new byte[body.Length + 3];
-        result[0] = 0xEF;
-        result[1] = 0xBB;
-        result[2] = 0xBF;
-        body.CopyTo(result, 3);
-        return result;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Utf16LittleEndian;
+        }
+
+        return bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Utf16BigEndian : Utf8;
     }
+
+    /// <summary>
+    /// The file's text (without the byte order mark), or the reason it cannot be read without loss: UTF-32, or
+    /// UTF-16 with an odd number of bytes.
+    /// </summary>
+    public static (string? Text, FileEncoding Encoding, string? Problem) TryDecode(ReadOnlySpan<byte> bytes)
+    {
+        var encoding = Detect(bytes);
+        var body = bytes[encoding.Preamble.Count..];
+        if (encoding == Utf16LittleEndian && body.StartsWith((ReadOnlySpan<byte>)[0, 0]))
+        {
+            return (null, encoding, "it starts with a UTF-32 byte order mark (FF FE 00 00); only UTF-8 and UTF-16 can be edited");
+        }
+
+        if (encoding.IsUtf16)
+        {
+            if (body.Length % 2 != 0)
+            {
+                return (null, encoding, $"it has a UTF-16 byte order mark but an odd number of bytes ({bytes.Length}), so its last byte is no UTF-16 character");
+            }
+
+            // Any sequence of 16-bit units is a .NET string, lone surrogates included: nothing to validate or lose.
+            var units = new char[body.Length / 2];
+            for (int i = 0; i < units.Length; i++)
+            {
+                int hi = encoding == Utf16BigEndian ? body[2 * i] : body[(2 * i) + 1];
+                int lo = encoding == Utf16BigEndian ? body[(2 * i) + 1] : body[2 * i];
+                units[i] = (char)((hi << 8) | lo);
+            }
+
+            return (new string(units), encoding, null);
+        }
+
+        return (DecodeUtf8(body), encoding, null);
+    }
+
+    /// <summary>The file's text, for reading and showing it; use <see cref="TryDecode"/> where a refusal matters.</summary>
+    public static (string Text, bool HasBom) Decode(byte[] bytes)
+    {
+        var (text, encoding, _) = TryDecode(bytes);
+        return (text ?? DecodeUtf8(bytes), encoding.HasBom && text is not null);
+    }
+
+    /// <summary>UTF-8 bytes of <paramref name="text"/> (escaped bytes written back as themselves), with a UTF-8 BOM when asked.</summary>
+    public static byte[] Encode(string text, bool hasBom) => (hasBom ? Utf8Bom : Utf8).GetBytes(text);
+
+    /// <summary>
+    /// Patch text from a patch file's bytes: UTF-8 (a BOM dropped), UTF-16 with a BOM, and bytes that are not UTF-8
+    /// kept as escapes so a diff of a Latin-1 file still matches that file byte for byte.
+    /// </summary>
+    public static string DecodePatchText(byte[] bytes) => TryDecode(bytes).Text ?? DecodeUtf8(bytes);
+
+    /// <summary>True when the text holds a byte that was not valid UTF-8 (see the remarks on the class).</summary>
+    public static bool HasEscapedBytes(ReadOnlySpan<char> text) => text.IndexOfAnyInRange(FirstEscape, LastEscape) >= 0;
+
+    public static bool IsEscapedByte(char c) => c is >= FirstEscape and <= LastEscape;
+
+    /// <summary>The bytes of <paramref name="text"/> in this encoding, byte order mark first.</summary>
+    public byte[] GetBytes(string text)
+    {
+        if (!IsUtf16 && !HasEscapedBytes(text))
+        {
+            byte[] bytes = new byte[Preamble.Count + Encoding.UTF8.GetByteCount(text)];
+            for (int i = 0; i < Preamble.Count; i++)
+            {
+                bytes[i] = Preamble[i];
+            }
+
+            Encoding.UTF8.GetBytes(text, bytes.AsSpan(Preamble.Count));
+            return bytes;
+        }
+
+        return GetBytes([text], lineEnding: static _ => null, endsWithNewline: false);
+    }
+
+    /// <summary>
+    /// Writes lines, each followed by the ending <paramref name="lineEnding"/> gives for its index (the last one only
+    /// when <paramref name="endsWithNewline"/>), in one pass without first joining them into one string.
+    /// </summary>
+    internal byte[] GetBytes(IReadOnlyList<string> lines, Func<int, string?> lineEnding, bool endsWithNewline)
+    {
+        // Encoded into one pooled buffer big enough for any text (3 bytes per UTF-16 unit at most, 2 in UTF-16),
+        // then copied out once: cheaper than measuring every line first or growing a stream.
+        long units = 0;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            units += lines[i].Length + 2;
+        }
+
+        long capacity = Preamble.Count + (units * (IsUtf16 ? 2 : 3));
+        if (capacity > Array.MaxLength)
+        {
+            throw new InsufficientMemoryException($"The text is too large to encode ({units} characters).");
+        }
+
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)capacity);
+        try
+        {
+            int at = 0;
+            foreach (byte b in Preamble)
+            {
+                buffer[at++] = b;
+            }
+
+            for (int i = 0; i < lines.Count; i++)
+            {
+                at += Write(lines[i], buffer.AsSpan(at));
+                if (i < lines.Count - 1 || endsWithNewline)
+                {
+                    at += Write(lineEnding(i) ?? "", buffer.AsSpan(at));
+                }
+            }
+
+            return buffer.AsSpan(0, at).ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private int Write(ReadOnlySpan<char> text, Span<byte> output)
+    {
+        if (IsUtf16)
+        {
+            bool bigEndian = this == Utf16BigEndian;
+            for (int i = 0; i < text.Length; i++)
+            {
+                output[2 * i] = (byte)(bigEndian ? text[i] >> 8 : text[i]);
+                output[(2 * i) + 1] = (byte)(bigEndian ? text[i] : text[i] >> 8);
+            }
+
+            return text.Length * 2;
+        }
+
+        int at = 0;
+        while (text.Length > 0)
+        {
+            int escape = text.IndexOfAnyInRange(FirstEscape, LastEscape);
+            var plain = escape < 0 ? text : text[..escape];
+            // Lone surrogates outside the escape range are in no file we decoded; UTF-8 cannot hold them.
+            at += Encoding.UTF8.GetBytes(plain, output[at..]);
+            if (escape < 0)
+            {
+                break;
+            }
+
+            output[at++] = (byte)(text[escape] - FirstEscape + 0x80);
+            text = text[(escape + 1)..];
+        }
+
+        return at;
+    }
+
+    private static string DecodeUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+
+        var text = new StringBuilder(bytes.Length);
+        while (bytes.Length > 0)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes, out var rune, out int consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                text.Append(rune.ToString());
+            }
+            else
+            {
+                // One escape per byte of the invalid sequence: the bytes come back exactly as they were.
+                for (int i = 0; i < consumed; i++)
+                {
+                    text.Append((char)(FirstEscape + bytes[i] - 0x80));
+                }
+            }
+
+            bytes = bytes[Math.Max(1, consumed)..];
+        }
+
+        return text.ToString();
+    }
+
+    internal static PatchException Refusal(string file, string problem) =>
+        new(new PatchError(ErrorCodes.Encoding, $"'{file}' cannot be edited without changing bytes the patch does not touch: {problem}.")
+        {
+            File = file,
+            Hint = "Convert the file to UTF-8 (or UTF-16 with a byte order mark) and run the patch again; PatchBuild never rewrites bytes it cannot read back exactly.",
+        });
 }

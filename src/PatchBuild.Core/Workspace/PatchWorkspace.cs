@@ -88,8 +88,13 @@ public sealed class PatchWorkspace
 
         if (e.Document is null)
         {
-            var (text, bom) = FileEncoding.Decode(e.Bytes ?? []);
-            e.Document = TextDocument.Parse(text, bom);
+            var (text, encoding, problem) = FileEncoding.TryDecode(e.Bytes ?? []);
+            if (text is null)
+            {
+                throw FileEncoding.Refusal(path.Relative, problem!);
+            }
+
+            e.Document = TextDocument.Parse(text, encoding);
             e.Bytes = null;
         }
 
@@ -113,7 +118,23 @@ public sealed class PatchWorkspace
         e.Bytes = null;
     }
 
-    public void SetText(WorkspacePath path, string text, bool hasBom = false) => SetDocument(path, TextDocument.Parse(text, hasBom));
+    /// <summary>
+    /// Sets a file's text. A text that starts with U+FEFF is a UTF-8 file with a byte order mark (the bytes are the
+    /// same either way; this keeps the document the same as the file read back).
+    /// </summary>
+    public void SetText(WorkspacePath path, string text, bool hasBom = false) =>
+        SetText(path, text, hasBom ? FileEncoding.Utf8Bom : FileEncoding.Utf8);
+
+    public void SetText(WorkspacePath path, string text, FileEncoding encoding)
+    {
+        if (encoding == FileEncoding.Utf8 && text.StartsWith('\uFEFF'))
+        {
+            text = text[1..];
+            encoding = FileEncoding.Utf8Bom;
+        }
+
+        SetDocument(path, TextDocument.Parse(text, encoding));
+    }
 
     public void SetBytes(WorkspacePath path, byte[] bytes)
     {

@@ -1,60 +1,103 @@
 using System.Text;
 using PatchBuild.Core.Model;
+using PatchBuild.Core.Reporting;
 
 namespace PatchBuild.Core.Workspace;
 
 /// <summary>
-/// A text file as lines plus the facts needed to write it back the way it was:
-/// its dominant line ending, whether it ended with one, and a UTF-8 byte order mark.
+/// A text file as lines plus the facts needed to write it back the way it was: its encoding (and byte order mark),
+/// whether it ended with a line ending, and the ending of every line.
 /// </summary>
 /// <remarks>
+/// Most files use one line ending throughout; those keep only <see cref="Newline"/>. A file with mixed endings
+/// (<c>a\r\nb\nc\r\n</c>) also keeps a <see cref="LineShape"/>: its lines as read with each one's own ending. When the
+/// document is written, lines equal to lines of the shape (found by a line diff, so appliers may rebuild the list
+/// freely) keep their own ending, a line that replaces another takes that line's ending, and a line only inserted
+/// takes the ending of the line before it (the line after it at the top; <see cref="Newline"/> when there is
+/// neither). Appliers therefore never handle endings themselves.
 /// A parsed document keeps its text whole until someone asks for <see cref="Lines"/>: a file that is only read, or
-/// replaced as a whole (JSON Patch on a 10 MB file), never pays for half a million line strings. While the text is
-/// whole and uses one line ending throughout, <see cref="ToString"/> returns it without copying.
+/// replaced as a whole (JSON Patch on a 10 MB file), never pays for half a million line strings.
 /// </remarks>
 public sealed class TextDocument
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     private List<string>? _lines;
+    private string _newline;
+    private LineShape? _shape;
 
-    // The parsed text while no one has asked for lines, and what it looked like when parsed.
+    // The parsed text while no one has asked for lines (only for text with one line ending throughout).
     private string? _text;
     private string? _textNewline;
     private bool _textEndsWithNewline;
-    private bool _textUniform;
     private int _textLineCount;
 
     public TextDocument(List<string> lines, string newline, bool endsWithNewline, bool hasBom = false)
     {
         _lines = lines;
-        Newline = newline;
+        _newline = newline;
         EndsWithNewline = endsWithNewline;
-        HasBom = hasBom;
+        Encoding = hasBom ? FileEncoding.Utf8Bom : FileEncoding.Utf8;
     }
 
-    private TextDocument(string text, string newline, bool endsWithNewline, bool uniform, bool hasBom)
+    /// <summary>A document whose every line has a known ending (<paramref name="endings"/>[i] ends line i).</summary>
+    internal TextDocument(List<string> lines, string?[] endings, string newline, bool endsWithNewline, FileEncoding encoding)
+    {
+        _lines = lines;
+        _newline = newline;
+        EndsWithNewline = endsWithNewline;
+        Encoding = encoding;
+        _shape = new LineShape([.. lines], endings);
+    }
+
+    private TextDocument(string text, string newline, bool endsWithNewline, FileEncoding encoding, int lineCount)
     {
         _text = text;
         _textNewline = newline;
         _textEndsWithNewline = endsWithNewline;
-        _textUniform = uniform;
-        Newline = newline;
+        _textLineCount = lineCount;
+        _newline = newline;
         EndsWithNewline = endsWithNewline;
-        HasBom = hasBom;
+        Encoding = encoding;
     }
 
     /// <summary>The lines without their terminators. Mutable on purpose: appliers edit in place.</summary>
     public List<string> Lines => _lines ??= SplitText();
 
-    /// <summary>"\n", "\r\n" or "\r".</summary>
-    public string Newline { get; set; }
+    /// <summary>
+    /// "\n", "\r\n" or "\r": the ending of lines that have no ending of their own or of a neighbour (the most
+    /// common one in a parsed file). Setting it gives every line this ending (a patch that asks for one).
+    /// </summary>
+    public string Newline
+    {
+        get => _newline;
+        set
+        {
+            _newline = value;
+            _shape = null;
+        }
+    }
 
     public bool EndsWithNewline { get; set; }
 
-    public bool HasBom { get; set; }
+    public FileEncoding Encoding { get; set; }
 
-    public static TextDocument Parse(string text, bool hasBom = false)
+    public bool HasBom
+    {
+        get => Encoding.HasBom;
+        set
+        {
+            if (!Encoding.IsUtf16)
+            {
+                Encoding = value ? FileEncoding.Utf8Bom : FileEncoding.Utf8;
+            }
+        }
+    }
+
+    /// <summary>True when lines keep endings of their own (a file with mixed line endings, or a diff's exact result).</summary>
+    public bool HasOwnLineEndings => _shape is not null;
+
+    public static TextDocument Parse(string text, bool hasBom = false) => Parse(text, hasBom ? FileEncoding.Utf8Bom : FileEncoding.Utf8);
+
+    public static TextDocument Parse(string text, FileEncoding encoding)
     {
         var span = text.AsSpan();
         int lf, crlf = 0, cr = 0;
@@ -95,7 +138,36 @@ public sealed class TextDocument
         string newline = crlf >= lf && crlf >= cr && crlf > 0 ? "\r\n" : cr > lf ? "\r" : "\n";
         int kinds = (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
         int lineCount = lf + crlf + cr + (text.Length > 0 && !endsWithNewline ? 1 : 0);
-        return new TextDocument(text, newline, endsWithNewline, uniform: kinds <= 1, hasBom) { _textLineCount = lineCount };
+        if (kinds <= 1)
+        {
+            return new TextDocument(text, newline, endsWithNewline, encoding, lineCount);
+        }
+
+        var (lines, endings) = Split(text, lineCount);
+        return new TextDocument(lines, endings, newline, endsWithNewline, encoding);
+    }
+
+    /// <summary>
+    /// Text exactly as given: every line keeps the ending it has in <paramref name="text"/>, even where the text
+    /// uses one ending throughout, so nothing is taken over from the document it replaces.
+    /// </summary>
+    internal static TextDocument ParseExact(string text, FileEncoding encoding)
+    {
+        var parsed = Parse(text, encoding);
+        if (parsed._shape is not null)
+        {
+            return parsed;
+        }
+
+        var lines = parsed.Lines;
+        var endings = new string?[lines.Count];
+        Array.Fill(endings, parsed.Newline);
+        if (endings.Length > 0 && !parsed.EndsWithNewline)
+        {
+            endings[^1] = null;
+        }
+
+        return new TextDocument(lines, endings, parsed.Newline, parsed.EndsWithNewline, encoding);
     }
 
     public static string NewlineOf(NewlineMode mode) => mode switch
@@ -105,19 +177,44 @@ public sealed class TextDocument
         _ => "\n",
     };
 
+    /// <summary>
+    /// Takes over what an applier that built this document from bare lines cannot know: the original's UTF-16
+    /// encoding and, for a file with mixed line endings, each untouched line's own ending.
+    /// </summary>
+    public void AdoptShapeOf(TextDocument original)
+    {
+        if (ReferenceEquals(original, this))
+        {
+            return;
+        }
+
+        if (original.Encoding.IsUtf16 && !Encoding.IsUtf16)
+        {
+            Encoding = original.Encoding;
+        }
+
+        if (_shape is null && original._shape is not null && _newline == original._newline)
+        {
+            _shape = original.CurrentShape();
+        }
+    }
+
+    /// <summary>The ending written after line <paramref name="index"/> (null for a last line without one).</summary>
+    public string? EndingOf(int index) => index == Lines.Count - 1 && !EndsWithNewline ? null : Endings()[index];
+
     public override string ToString()
     {
-        // Joining the lines again would give back exactly this text: nothing changed and one line ending throughout.
-        if (_text is not null && _textUniform && Newline == _textNewline && EndsWithNewline == _textEndsWithNewline)
+        if (IsText)
         {
             return _text;
         }
 
         var lines = Lines;
+        var endings = Endings();
         long length = 0;
-        foreach (string line in lines)
+        for (int i = 0; i < lines.Count; i++)
         {
-            length += line.Length + Newline.Length;
+            length += lines[i].Length + endings[i].Length;
         }
 
         var sb = new StringBuilder((int)Math.Min(length, int.MaxValue));
@@ -126,80 +223,96 @@ public sealed class TextDocument
             sb.Append(lines[i]);
             if (i < lines.Count - 1 || EndsWithNewline)
             {
-                sb.Append(Newline);
+                sb.Append(endings[i]);
             }
         }
 
         return sb.ToString();
     }
 
-    /// <summary>
-    /// The file's bytes: UTF-8, with the byte order mark when it had one. The same as encoding <see cref="ToString"/>,
-    /// without first joining the lines into one more copy of the file.
-    /// </summary>
+    /// <summary>The file's bytes in its encoding, byte order mark first, each line with its ending.</summary>
     public byte[] Encode()
     {
-        if (_lines is null)
+        if (IsText)
         {
-            return FileEncoding.Encode(ToString(), HasBom);
+            return Encoding.GetBytes(_text);
         }
 
-        var lines = _lines;
-        int preamble = HasBom ? 3 : 0;
-        long chars = 0;
-        foreach (string line in lines)
-        {
-            chars += line.Length + Newline.Length;
-        }
-
-        if (preamble + (chars * 3) > Array.MaxLength)
-        {
-            return FileEncoding.Encode(ToString(), HasBom);
-        }
-
-        // Encoded into a pooled buffer big enough for any text (3 bytes per UTF-16 unit at most), then copied out
-        // once: cheaper than measuring every line's UTF-8 length first.
-        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)(preamble + (chars * 3)));
-        try
-        {
-            if (HasBom)
-            {
-                buffer[0] = 0xEF;
-                buffer[1] = 0xBB;
-                buffer[2] = 0xBF;
-            }
-
-            int at = preamble;
-            for (int i = 0; i < lines.Count; i++)
-            {
-                at += Utf8.GetBytes(lines[i], buffer.AsSpan(at));
-                if (i < lines.Count - 1 || EndsWithNewline)
-                {
-                    // Line endings are ASCII: one byte per character.
-                    foreach (char c in Newline)
-                    {
-                        buffer[at++] = (byte)c;
-                    }
-                }
-            }
-
-            return buffer.AsSpan(0, at).ToArray();
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
+        var endings = Endings();
+        return Encoding.GetBytes(Lines, i => endings[i], EndsWithNewline);
     }
 
-    public TextDocument Clone() => _lines is null
-        ? new TextDocument(_text!, _textNewline!, _textEndsWithNewline, _textUniform, HasBom) { Newline = Newline, EndsWithNewline = EndsWithNewline, _textLineCount = _textLineCount }
-        : new([.. _lines], Newline, EndsWithNewline, HasBom);
+    public TextDocument Clone()
+    {
+        var clone = _lines is null
+            ? new TextDocument(_text!, _textNewline!, _textEndsWithNewline, Encoding, _textLineCount)
+            : new TextDocument([.. _lines], _newline, EndsWithNewline) { Encoding = Encoding };
+        clone._newline = _newline;
+        clone.EndsWithNewline = EndsWithNewline;
+        clone._shape = _shape;
+        return clone;
+    }
+
+    // The parsed text is still exactly what would be written: nothing split, changed or taken over.
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(_text))]
+    private bool IsText => _text is not null && _shape is null && _newline == _textNewline && EndsWithNewline == _textEndsWithNewline;
+
+    private LineShape CurrentShape() => _shape is not null && _shape.Matches(Lines) ? _shape : new LineShape([.. Lines], Endings());
+
+    /// <summary>Every line's ending: its own where the shape knows it, else its neighbour's.</summary>
+    private string[] Endings()
+    {
+        var lines = Lines;
+        var endings = new string[lines.Count];
+        if (_shape is null)
+        {
+            Array.Fill(endings, _newline);
+            return endings;
+        }
+
+        var known = _shape.EndingsFor(lines);
+        string? previous = null;
+        for (int i = 0; i < known.Length; i++)
+        {
+            if (known[i] is { } own)
+            {
+                previous = own;
+                endings[i] = own;
+            }
+            else
+            {
+                endings[i] = previous ?? NextKnown(known, i) ?? _newline;
+                previous = endings[i];
+            }
+        }
+
+        return endings;
+    }
+
+    private static string? NextKnown(string?[] known, int from)
+    {
+        for (int i = from + 1; i < known.Length; i++)
+        {
+            if (known[i] is not null)
+            {
+                return known[i];
+            }
+        }
+
+        return null;
+    }
 
     private List<string> SplitText()
     {
         string text = _text!;
         _text = null;
-        var lines = new List<string>(_textLineCount);
+        return Split(text, _textLineCount).Lines;
+    }
+
+    private static (List<string> Lines, string?[] Endings) Split(string text, int lineCount)
+    {
+        var lines = new List<string>(lineCount);
+        var endings = new string?[lineCount];
         var span = text.AsSpan();
         int start = 0;
         while (start < span.Length)
@@ -212,10 +325,72 @@ public sealed class TextDocument
             }
 
             end += start;
+            bool crlf = span[end] == '\r' && end + 1 < span.Length && span[end + 1] == '\n';
+            endings[lines.Count] = crlf ? "\r\n" : span[end] == '\r' ? "\r" : "\n";
             lines.Add(text[start..end]);
-            start = span[end] == '\r' && end + 1 < span.Length && span[end + 1] == '\n' ? end + 2 : end + 1;
+            start = crlf ? end + 2 : end + 1;
         }
 
-        return lines;
+        return (lines, endings);
+    }
+
+    /// <summary>Lines as read, with the ending each had (null: the last line had none).</summary>
+    private sealed class LineShape(string[] lines, string?[] endings)
+    {
+        public bool Matches(List<string> current)
+        {
+            if (current.Count != lines.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if (!ReferenceEquals(current[i], lines[i]) && !string.Equals(current[i], lines[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// For each current line, the ending it inherits: a line the shape has keeps its own; a line that replaces
+        /// lines of the shape takes the ending of the one in its place (the last one, past the end of a shorter
+        /// run); a line only inserted gets null, and so the ending of its neighbour.
+        /// </summary>
+        public string?[] EndingsFor(List<string> current)
+        {
+            if (Matches(current))
+            {
+                return endings;
+            }
+
+            var known = new string?[current.Count];
+            int oldAt = 0, newAt = 0;
+            foreach (var change in LineDiff.Compute(lines, current))
+            {
+                for (; newAt < change.InsertStart; newAt++, oldAt++)
+                {
+                    known[newAt] = endings[oldAt];
+                }
+
+                for (int j = 0; j < change.InsertCount; j++)
+                {
+                    known[newAt + j] = change.DeleteCount > 0 ? endings[change.DeleteStart + Math.Min(j, change.DeleteCount - 1)] : null;
+                }
+
+                newAt += change.InsertCount;
+                oldAt = change.DeleteStart + change.DeleteCount;
+            }
+
+            for (; newAt < current.Count; newAt++, oldAt++)
+            {
+                known[newAt] = endings[oldAt];
+            }
+
+            return known;
+        }
     }
 }

@@ -129,8 +129,9 @@ public class UnifiedDiffParserTests
         var patch = Engine.Parse(mail.Replace("\n", "\r\n"), "fix.diff");
         Assert.Equal(["a.txt", "b.txt"], patch.Files.Select(f => f.Path));
         var hunk = Hunks(patch.Files[1]).Hunks[0];
-        Assert.Equal(["-- not a header", "keep"], hunk.OldSide);
-        Assert.Equal(["++ not a header either", "keep"], hunk.NewSide);
+        // Headers are read without the CR; in hunk lines it is content, as git apply reads it.
+        Assert.Equal(["-- not a header\r", "keep\r"], hunk.OldSide);
+        Assert.Equal(["++ not a header either\r", "keep\r"], hunk.NewSide);
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 namespace PatchBuild.Core.Formats.UnifiedDiff;
 
 /// <summary>
-/// A diff's lines with a cursor. A trailing CR is dropped from every line, so a diff saved with CRLF (or made
-/// from CRLF files) reads like any other; target files are compared without terminators too.
+/// A diff's lines with a cursor. Headers are read without a trailing CR, so a diff saved with CRLF reads like any
+/// other; hunk bodies are read with it (<see cref="RawSpanOf"/>), because to git a CR before the newline is part
+/// of the line's content: a diff made from CRLF files carries it on every line.
 /// </summary>
 /// <remarks>
 /// Lines are kept as positions in the diff's text: hunk bodies (nearly all of a large diff) are read as spans and
@@ -61,6 +62,13 @@ internal sealed class DiffLines
         SpanOf(index + 1).StartsWith("+++ ", StringComparison.Ordinal);
 
     public ReadOnlySpan<char> SpanOf(int index) => _text.AsSpan(_starts[index], _lengths[index]);
+
+    /// <summary>The line with the CR before its newline, if it has one.</summary>
+    public ReadOnlySpan<char> RawSpanOf(int index)
+    {
+        int end = _starts[index] + _lengths[index];
+        return _text.AsSpan(_starts[index], _lengths[index] + (end < _text.Length && _text[end] == '\r' ? 1 : 0));
+    }
 
     /// <summary>The patch text of lines [from, to), for a modification's raw text.</summary>
     public string Slice(int from, int to)

@@ -5,8 +5,11 @@ using PatchBuild.Core.Workspace;
 namespace PatchBuild.Core.Formats.UnifiedDiff;
 
 /// <summary>
-/// Applies one file's hunks to its planned text. Lines are compared without terminators, so a CRLF file takes a
-/// diff made with LF (and keeps CRLF). The result is built in one pass over the original lines.
+/// Applies one file's hunks to its planned text, as git apply does: on the file's bytes. A line is what lies
+/// between two newlines, so a CR before the newline is part of it, and a UTF-8 byte order mark is part of line 1;
+/// a hunk matches only lines with the same bytes, and writes its lines with exactly the bytes it holds. Where that
+/// finds no place and git apply would refuse, the hunks are tried once more as text: lines compared without the CR
+/// and the byte order mark, new lines taking the ending of the lines around them (an LF diff of a CRLF file).
 /// </summary>
 public sealed class HunkApplier : IModificationApplier
 {
@@ -15,18 +18,44 @@ public sealed class HunkApplier : IModificationApplier
     public ModificationOutcome Apply(Modification modification, FileEditContext context)
     {
         var source = ((HunkModification)modification).Hunks;
-        var hunks = new List<PreparedHunk>(source.Count);
-        foreach (var hunk in source)
-        {
-            hunks.Add(new PreparedHunk(hunk));
-        }
-
         var document = context.Document;
-        if (hunks.Count == 0)
+        if (source.Count == 0)
         {
             return ModificationOutcome.AlreadyApplied("the diff has no hunks");
         }
 
+        var hunks = source.Select(h => new PreparedHunk(h)).ToList();
+        var view = GitView.Of(document);
+        var target = new TargetLines(view.Lines);
+        var forward = HunkPlacer.Place(target, hunks, newSide: false, context.Options.Fuzz);
+        if (!forward.Exact && IsAlreadyApplied(target, hunks, forward))
+        {
+            return ModificationOutcome.AlreadyApplied("already applied: the file already holds the diff's result");
+        }
+
+        if (forward.AllPlaced)
+        {
+            var (lines, endsWithNewline) = Build(view.Lines, view.EndsWithNewline, hunks, forward);
+            if (endsWithNewline == view.EndsWithNewline && SameLines(lines, view.Lines))
+            {
+                return ModificationOutcome.AlreadyApplied("already applied: the diff changes nothing in the file");
+            }
+
+            context.Document = view.ToDocument(lines, endsWithNewline, hunks);
+            return ModificationOutcome.Applied() with { Notes = Notes(hunks, forward) };
+        }
+
+        if (!view.DiffersAsText && !hunks.Any(h => h.Hunk.Lines.Any(l => l.Text.Contains('\r'))))
+        {
+            throw HunkConflict.Create(target, hunks, forward, context);
+        }
+
+        return ApplyAsText(source, document, context);
+    }
+
+    private static ModificationOutcome ApplyAsText(IReadOnlyList<DiffHunk> source, TextDocument document, FileEditContext context)
+    {
+        var hunks = source.Select(h => new PreparedHunk(h, lenient: true)).ToList();
         var target = new TargetLines(document.Lines);
         var forward = HunkPlacer.Place(target, hunks, newSide: false, context.Options.Fuzz);
         if (!forward.Exact && IsAlreadyApplied(target, hunks, forward))
@@ -39,14 +68,18 @@ public sealed class HunkApplier : IModificationApplier
             throw HunkConflict.Create(target, hunks, forward, context);
         }
 
-        var result = Build(document, hunks, forward);
-        if (result.EndsWithNewline == document.EndsWithNewline && SameLines(result.Lines, document.Lines))
+        var (lines, endsWithNewline) = Build(document.Lines, document.EndsWithNewline, hunks, forward);
+        if (endsWithNewline == document.EndsWithNewline && SameLines(lines, document.Lines))
         {
             return ModificationOutcome.AlreadyApplied("already applied: the diff changes nothing in the file");
         }
 
+        var result = new TextDocument(lines, document.Newline, endsWithNewline) { Encoding = document.Encoding };
+        result.AdoptShapeOf(document);
         context.Document = result;
-        return ModificationOutcome.Applied() with { Notes = Notes(hunks, forward) };
+        var notes = Notes(hunks, forward);
+        notes.Add("the diff's line endings (or byte order mark) differ from the file's: applied to the text, new lines take the file's line endings");
+        return ModificationOutcome.Applied() with { Notes = notes };
     }
 
     // The result is present when every hunk's new side is found (where the earlier hunks lead) and the old side
@@ -65,9 +98,8 @@ public sealed class HunkApplier : IModificationApplier
                (!forward.AllPlaced || (reverse.MissedEdges, reverse.TotalDeviation).CompareTo((forward.MissedEdges, forward.TotalDeviation)) < 0);
     }
 
-    private static TextDocument Build(TextDocument original, List<PreparedHunk> hunks, PlacementResult placement)
+    private static (List<string> Lines, bool EndsWithNewline) Build(List<string> source, bool sourceEndsWithNewline, List<PreparedHunk> hunks, PlacementResult placement)
     {
-        var source = original.Lines;
         int growth = hunks.Sum(h => h.New.Lines.Length - h.Old.Lines.Length);
         var lines = new List<string>(Math.Max(0, source.Count + growth));
         int cursor = 0;
@@ -101,25 +133,20 @@ public sealed class HunkApplier : IModificationApplier
             lines.Add(source[i]);
         }
 
-        var result = new TextDocument(lines, original.Newline, original.EndsWithNewline, original.HasBom);
+        bool endsWithNewline = sourceEndsWithNewline;
         if (touchesEnd && last is not null)
         {
             if (last.Hunk.NewMissingFinalNewline)
             {
-                result.EndsWithNewline = false;
+                endsWithNewline = false;
             }
             else if (last.Hunk.OldMissingFinalNewline || source.Count == 0)
             {
-                result.EndsWithNewline = true;
+                endsWithNewline = true;
             }
         }
 
-        if (lines.Count == 0)
-        {
-            result.EndsWithNewline = false;
-        }
-
-        return result;
+        return (lines, endsWithNewline && lines.Count > 0);
     }
 
     private static bool SameLines(List<string> a, List<string> b)

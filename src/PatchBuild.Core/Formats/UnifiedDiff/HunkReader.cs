@@ -48,7 +48,9 @@ internal sealed class HunkReader(DiffLines lines)
             var line = lines.CurrentSpan;
             // An empty line is a context line whose leading space an editor or mailer stripped.
             char marker = line.Length == 0 ? ' ' : line[0];
-            string text = line.Length <= 1 ? "" : line[1..].ToString();
+            // The text keeps a CR before the newline: content to git, and so to us (HunkApplier).
+            var raw = lines.RawSpanOf(lines.Index);
+            string text = line.Length == 0 ? "" : raw[1..].ToString();
             switch (marker)
             {
                 case ' ' when oldLeft > 0 && newLeft > 0:

@@ -5,12 +5,16 @@ namespace PatchBuild.Core.Formats.UnifiedDiff;
 /// <summary>A hunk's two sides as arrays, with their line hashes and the length of context at each edge (what fuzz may drop).</summary>
 internal sealed class PreparedHunk
 {
-    public PreparedHunk(DiffHunk hunk)
+    /// <param name="lenient">
+    /// Compare lines as text rather than bytes: without the CR before the newline and without a byte order mark, for
+    /// a diff whose line endings are not the file's (an LF diff of a CRLF file, which git apply refuses).
+    /// </param>
+    public PreparedHunk(DiffHunk hunk, bool lenient = false)
     {
         Hunk = hunk;
         var lines = hunk.Lines;
-        Old = new HunkSide(SideOf(lines, DiffLineKind.Added), hunk.OldStart);
-        New = new HunkSide(SideOf(lines, DiffLineKind.Removed), hunk.NewStart);
+        Old = new HunkSide(SideOf(lines, DiffLineKind.Added, lenient), hunk.OldStart);
+        New = new HunkSide(SideOf(lines, DiffLineKind.Removed, lenient), hunk.NewStart);
         while (LeadingContext < lines.Count && lines[LeadingContext].Kind == DiffLineKind.Context)
         {
             LeadingContext++;
@@ -31,7 +35,7 @@ internal sealed class PreparedHunk
     public HunkSide Side(bool newSide) => newSide ? New : Old;
 
     // What DiffHunk.OldSide / NewSide give, sized up front: large hunks are common in big diffs.
-    private static string[] SideOf(IReadOnlyList<DiffLine> lines, DiffLineKind without)
+    private static string[] SideOf(IReadOnlyList<DiffLine> lines, DiffLineKind without, bool lenient)
     {
         int count = 0;
         for (int i = 0; i < lines.Count; i++)
@@ -48,11 +52,19 @@ internal sealed class PreparedHunk
         {
             if (lines[i].Kind != without)
             {
-                side[at++] = lines[i].Text;
+                side[at++] = lenient ? AsText(lines[i].Text) : lines[i].Text;
             }
         }
 
         return side;
+    }
+
+    private static string AsText(string line)
+    {
+        var span = line.AsSpan();
+        span = span.EndsWith('\r') ? span[..^1] : span;
+        span = span.StartsWith('\uFEFF') ? span[1..] : span;
+        return span.Length == line.Length ? line : span.ToString();
     }
 }
 

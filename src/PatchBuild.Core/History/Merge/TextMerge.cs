@@ -37,8 +37,9 @@ public static class TextMerge
             endsWithNewline = theirsDoc.EndsWithNewline;
         }
 
-        var merged = new TextDocument(outcome.Lines, shape.Newline, endsWithNewline && outcome.Lines.Count > 0, shape.HasBom);
-        return new Result(FileEncoding.Encode(merged.ToString(), merged.HasBom), outcome.Conflicts);
+        var merged = new TextDocument(outcome.Lines, shape.Newline, endsWithNewline && outcome.Lines.Count > 0) { Encoding = shape.Encoding };
+        merged.AdoptShapeOf(shape);
+        return new Result(merged.Encode(), outcome.Conflicts);
     }
 
     private static TextDocument Document(byte[]? bytes)
@@ -48,7 +49,7 @@ public static class TextMerge
             return new TextDocument([], "\n", false);
         }
 
-        var (text, bom) = FileEncoding.Decode(bytes);
-        return TextDocument.Parse(text, bom);
+        var (text, encoding, _) = FileEncoding.TryDecode(bytes);
+        return TextDocument.Parse(text ?? FileEncoding.Decode(bytes).Text, encoding);
     }
 }
