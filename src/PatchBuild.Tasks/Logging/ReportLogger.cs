@@ -23,7 +23,8 @@ internal sealed class ReportLogger
     {
         _log = log;
         _root = root;
-        _displayName = displayName;
+        // Names come from the patch and the tree: shown escaped wherever they are printed.
+        _displayName = path => LogText.Line(displayName(path));
     }
 
     public string FullPath(string? path) =>
@@ -46,7 +47,7 @@ internal sealed class ReportLogger
             _log.LogMessage(MessageImportance.High, $"{prefix}{verb} {_displayName(patch)}{detail}");
         }
         if (report.DryRun && report.Diff.Length > 0)
-            _log.LogMessage(MessageImportance.Normal, "PatchBuild (dry run) diff:\n" + report.Diff.TrimEnd('\n'));
+            _log.LogMessage(MessageImportance.Normal, "PatchBuild (dry run) diff:\n" + LogText.Lines(report.Diff.TrimEnd('\n')));
     }
 
     public void LogWarnings(EngineReport report)
@@ -57,7 +58,7 @@ internal sealed class ReportLogger
             var text = DiagnosticCodes.ForWarning(warning.Code) == DiagnosticCodes.EngineWarning && warning.Code.Length > 0
                 ? $"{warning.Message} [{warning.Code}]"
                 : warning.Message;
-            _log.LogWarning(null, DiagnosticCodes.ForWarning(warning.Code), null, file, line, column, 0, 0, text);
+            _log.LogWarning(null, DiagnosticCodes.ForWarning(warning.Code), null, file, line, column, 0, 0, LogText.Line(text));
         }
     }
 
@@ -74,13 +75,13 @@ internal sealed class ReportLogger
                     var id = diagnostic.Code.Length > 0 ? diagnostic.Code + ": " : "";
                     var (file, line, column) = Location(diagnostic);
                     _log.LogError(null, code, null, file, line, column, 0, 0,
-                        $"{error.Message} {id}{diagnostic.Message} (patch: {_displayName(FullPath(error.PatchFile))})".Trim());
+                        LogText.Line($"{error.Message} {id}{diagnostic.Message} (patch: {_displayName(FullPath(error.PatchFile))})".Trim()));
                 }
                 continue;
             }
             var (f, l, c) = Location(error);
             var message = string.IsNullOrEmpty(error.Hint) ? error.Message : $"{error.Message} Hint: {error.Hint}";
-            _log.LogError(null, code, null, f, l, c, 0, 0, message);
+            _log.LogError(null, code, null, f, l, c, 0, 0, LogText.Line(message));
         }
     }
 
@@ -100,7 +101,7 @@ internal sealed class ReportLogger
         var status = file.Status.Length > 0 && !string.Equals(file.Status, "applied", StringComparison.OrdinalIgnoreCase)
             ? ", " + file.Status.ToLowerInvariant()
             : "";
-        var reason = string.IsNullOrEmpty(file.Reason) ? "" : " — " + file.Reason;
+        var reason = string.IsNullOrEmpty(file.Reason) ? "" : " — " + LogText.Line(file.Reason);
         return $"{_displayName(FullPath(file.Path))} ({action}{status}){reason}";
     }
 
