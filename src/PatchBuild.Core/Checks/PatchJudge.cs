@@ -63,7 +63,9 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
         {
             // A check only reads: no workspace lock, no recovery, no journal in the materialised copy.
             string root = Path.Combine(folder, ParentOf(candidate.Path).Replace('/', Path.DirectorySeparatorChar));
-            var result = await engine.DryRunAsync([patch], new ApplyOptions { Root = root, Force = !validateResult, RecordHistory = false }, cancellationToken).ConfigureAwait(false);
+            string repositoryRoot = Path.Combine(tree.TopLevel, ParentOf(candidate.Path).Replace('/', Path.DirectorySeparatorChar));
+            var options = new ApplyOptions { Root = root, RepositoryRoot = repositoryRoot, Force = !validateResult, RecordHistory = false };
+            var result = await engine.DryRunAsync([patch], options, cancellationToken).ConfigureAwait(false);
             Judge(candidate, result);
         }
     }

@@ -30,7 +30,8 @@ public sealed class SafetyValidator : IPlanValidator
         List<SafetyFinding> findings;
         try
         {
-            findings = SafetyScanner.Scan(context.Changes, context.Patches, config.MaxChangedLines, config.MaxChangedFiles);
+            var repository = RepositoryCodePaths.For(context.Options.RepositoryRoot ?? context.Root);
+            findings = SafetyScanner.Scan(context.Changes, context.Patches, config.MaxChangedLines, config.MaxChangedFiles, repository);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
