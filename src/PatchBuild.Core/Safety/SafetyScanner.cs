@@ -217,7 +217,12 @@ public static class SafetyScanner
                     }
 
                     string text = detector.Describe?.Invoke(candidate) ?? match.Value;
-                    findings.Add(new SafetyFinding(detector.Rule, file, Shorten(detector.Rule, text)) { Line = firstLine + lineInBlock + 1, LineText = lineText });
+                    findings.Add(new SafetyFinding(detector.Rule, file, Shorten(detector.Rule, text))
+                    {
+                        Line = firstLine + lineInBlock + 1,
+                        LineText = lineText,
+                        Secret = detector.Rule == SafetyRules.Secret ? match.Value : null,
+                    });
                 }
             }
         }
@@ -300,7 +305,7 @@ public static class SafetyScanner
         text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (rule == SafetyRules.Secret)
         {
-            return text.Length <= 8 ? "(redacted)" : text[..Math.Min(8, text.Length / 2)] + "…(redacted)";
+            return SecretRedaction.Redact(text);
         }
 
         return text.Length <= 80 ? text : text[..77] + "...";

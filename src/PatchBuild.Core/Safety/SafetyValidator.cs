@@ -52,6 +52,11 @@ public sealed class SafetyValidator : IPlanValidator
                 continue;
             }
 
+            if (finding.Secret is not null)
+            {
+                context.Secrets.Add(finding.Secret);
+            }
+
             var (patchLine, patchFile) = finding.File.Length > 0 ? locator.Locate(finding.File, finding.LineText) : (null, null);
             string message = Describe(finding, severity, patchLine);
             if (severity == RuleSeverity.Warning)
