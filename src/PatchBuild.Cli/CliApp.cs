@@ -20,7 +20,23 @@ public static class CliApp
         root.Subcommands.Add(HookCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
 
-        var parse = root.Parse(args);
+        // The MSBuild task's arguments arrive as data: each is one token, and none is read as a response file.
+        var parser = new ParserConfiguration();
+        try
+        {
+            if (EngineArgumentsFile.TryExpand(args, out string[] expanded))
+            {
+                args = expanded;
+                parser.ResponseFileTokenReplacer = null;
+            }
+        }
+        catch (Exception ex) when (ex is UsageException or IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error: {ex.Message}");
+            return ExitUsage;
+        }
+
+        var parse = root.Parse(args, parser);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -8,6 +8,12 @@ public sealed record ApplyOptions
     /// <summary>Folder that relative target paths resolve against; default: the patches' root (see PatchRoot).</summary>
     public string? Root { get; init; }
 
+    /// <summary>
+    /// The working-tree folder that <see cref="Root"/> stands for when the root is a copy (the hook's staged copy):
+    /// git's own settings (core.hooksPath, include.path) are read there for PB1003. Null: the root itself.
+    /// </summary>
+    public string? RepositoryRoot { get; init; }
+
     /// <summary>Plan and render the diff; write nothing.</summary>
     public bool DryRun { get; init; }
 

@@ -6,6 +6,7 @@ using PatchBuild.Core.History.Rollback;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Planning;
 using PatchBuild.Core.Reporting;
+using PatchBuild.Core.Safety;
 using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Validation;
 using PatchBuild.Core.Validation.Syntax;
@@ -164,6 +165,7 @@ public sealed class PatchEngine
         var plan = new PatchPlanner(appliers).Plan(workspace, patches, options);
         var warnings = new List<PatchWarning>(session?.Warnings ?? []);
         warnings.AddRange(plan.Warnings);
+        IEnumerable<string> secrets = [];
         ApplyResult Fail(IReadOnlyList<PatchError> errors, IReadOnlyList<PlannedChange> changes) => new(ApplyStatus.Failed)
         {
             Root = root,
@@ -172,7 +174,7 @@ public sealed class PatchEngine
             Warnings = warnings,
             Errors = errors,
             Changes = changes,
-            Diff = options.DryRun ? UnifiedDiffWriter.Render(changes) : "",
+            Diff = options.DryRun ? SecretRedaction.Mask(UnifiedDiffWriter.Render(changes), secrets) : "",
             Conflicts = plan.Conflicts,
         };
 
@@ -189,6 +191,7 @@ public sealed class PatchEngine
         }
 
         warnings.AddRange(validation.Warnings);
+        secrets = validation.Secrets.ToList();
         if (validation.Errors.Count > 0)
         {
             return Fail(validation.Errors, changes);
@@ -268,7 +271,7 @@ public sealed class PatchEngine
             Errors = plan.Errors,
             Changes = changes,
             // A diff of a large file costs more than applying the patch: render it only when asked to preview.
-            Diff = options.DryRun ? UnifiedDiffWriter.Render(changes) : "",
+            Diff = options.DryRun ? SecretRedaction.Mask(UnifiedDiffWriter.Render(changes), secrets) : "",
             FailureReports = reports,
             ArchivedPatches = archived,
             HistoryId = recorder is { Completed: true } ? recorder.Id : null,

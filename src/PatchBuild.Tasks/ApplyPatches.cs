@@ -161,7 +161,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
 
     private bool ReportPending(IReadOnlyList<string> patches, PendingPatchFinder finder)
     {
-        var names = string.Join(", ", patches.Select(finder.RelativePath));
+        var names = string.Join(", ", patches.Select(p => LogText.Line(finder.RelativePath(p))));
         var noun = patches.Count == 1 ? "pending patch" : "pending patches";
         Log.LogError(null, DiagnosticCodes.PendingPatches, null, MessageFile, 0, 0, 0, 0,
             $"{patches.Count} {noun}: {names}; apply them locally with dotnet build or patchbuild apply");
@@ -282,10 +282,10 @@ public sealed class ApplyPatches : Task, ICancelableTask
             .ToList();
         PatchesApplied = changed.Count > 0;
         HistoryId = report.HistoryId;
-        AppliedPatches = patches.Select(p => (ITaskItem)new TaskItem(p)).ToArray();
+        AppliedPatches = patches.Select(p => (ITaskItem)new TaskItem(MsBuildItemSpec.Escape(p))).ToArray();
         ChangedFiles = changed.Select(f =>
         {
-            var item = new TaskItem(f.Path);
+            var item = new TaskItem(MsBuildItemSpec.Escape(f.Path));
             item.SetMetadata("PatchBuildAction", f.Action);
             return (ITaskItem)item;
         }).ToArray();
@@ -309,7 +309,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
                             && f.Path.StartsWith(prefix, StringComparison.Ordinal)
                             && !compileByPath.ContainsKey(f.Path)
                             && !IsUnderBuildFolders(f.Path.Substring(prefix.Length)))
-                .Select(f => (ITaskItem)new TaskItem(f.Path.Substring(prefix.Length)))
+                .Select(f => (ITaskItem)new TaskItem(MsBuildItemSpec.Escape(f.Path.Substring(prefix.Length))))
                 .ToArray();
     }
 

@@ -1,6 +1,7 @@
 using PatchBuild.Core;
 using PatchBuild.Core.Formats.JsonPatch;
 using PatchBuild.Core.Model;
+using PatchBuild.Core.Reporting;
 
 namespace PatchBuild.Cli.Output;
 
@@ -31,7 +32,7 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
 
         foreach (string report in result.FailureReports)
         {
-            writer.WriteLine($"  Failed modifications written to {report}");
+            writer.WriteLine($"  Failed modifications written to {S(report)}");
         }
 
         int changed = result.Changes.Count;
@@ -48,7 +49,7 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
     {
         foreach (string patch in patchFiles)
         {
-            writer.WriteLine($"Previewing patch: {Path.GetFileName(patch)}");
+            writer.WriteLine($"Previewing patch: {S(Path.GetFileName(patch))}");
         }
 
         if (result.Changes.Count > 0)
@@ -56,7 +57,7 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
             writer.WriteLine("Files to modify:");
             foreach (var change in result.Changes)
             {
-                writer.WriteLine($"  {change.Path.Relative} ({change.Action.Replace('_', ' ')})");
+                writer.WriteLine($"  {S(change.Path.Relative)} ({change.Action.Replace('_', ' ')})");
             }
 
             WriteDiff(result.Diff);
@@ -84,20 +85,20 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
         switch (file.Status)
         {
             case "applied":
-                writer.WriteLine($"{Paint(Green, "✓")} {detail}  {Describe(file)}");
+                writer.WriteLine($"{Paint(Green, "✓")} {S(detail)}  {Describe(file)}");
                 break;
             case "skipped":
-                writer.WriteLine($"{Paint(Yellow, "~")} {detail}  skipped: {file.Reason ?? "already applied"}");
+                writer.WriteLine($"{Paint(Yellow, "~")} {S(detail)}  skipped: {S(file.Reason ?? "already applied")}");
                 break;
             case "not_written":
-                writer.WriteLine($"- {detail}  {file.Reason}");
+                writer.WriteLine($"- {S(detail)}  {S(file.Reason)}");
                 break;
             default:
                 var error = file.Error;
-                writer.WriteLine($"{Paint(Red, "✗")} {detail}  {(error is null ? file.Status : $"{error.Code} {error.Message}")}{Where(error)}");
+                writer.WriteLine($"{Paint(Red, "✗")} {S(detail)}  {(error is null ? file.Status : $"{error.Code} {S(error.Message)}")}{Where(error)}");
                 if (error?.Hint is { } hint)
                 {
-                    writer.WriteLine($"  Fix: {hint}");
+                    writer.WriteLine($"  Fix: {S(hint)}");
                 }
 
                 break;
@@ -110,20 +111,20 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
         switch (file.Status)
         {
             case "applied":
-                writer.WriteLine(Paint(Green, PatchJsonMessages.FileApplied(file.Path)));
+                writer.WriteLine(Paint(Green, PatchJsonMessages.FileApplied(S(file.Path))));
                 break;
             case "skipped":
-                writer.WriteLine($"{Paint(Yellow, "~")} {file.Path} - Skipped: {file.Reason ?? "already applied"}");
+                writer.WriteLine($"{Paint(Yellow, "~")} {S(file.Path)} - Skipped: {S(file.Reason ?? "already applied")}");
                 break;
             case "not_written":
-                writer.WriteLine($"- {file.Path} - Not written: another file failed");
+                writer.WriteLine($"- {S(file.Path)} - Not written: another file failed");
                 break;
             default:
                 string reason = file.Error?.Code == ErrorCodes.FileNotFound ? "File not found" : file.Error?.Message ?? file.Status;
-                writer.WriteLine(Paint(Red, PatchJsonMessages.FileFailed(file.Path, reason)) + Where(file.Error));
+                writer.WriteLine(Paint(Red, PatchJsonMessages.FileFailed(S(file.Path), S(reason))) + Where(file.Error));
                 if (file.Error?.Hint is { } hint)
                 {
-                    writer.WriteLine("  " + PatchJsonMessages.Fix(hint));
+                    writer.WriteLine("  " + PatchJsonMessages.Fix(S(hint)));
                 }
 
                 break;
@@ -141,7 +142,7 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
             "create_directory" => "folder created",
             "recreate" => "recreated",
             "delete" => "deleted",
-            "rename" => string.Join(", ", file.Notes.DefaultIfEmpty("renamed")),
+            "rename" => S(string.Join(", ", file.Notes.DefaultIfEmpty("renamed"))),
             _ => file.Action,
         };
         if (file.Skipped > 0 && file.Action == "modify")
@@ -155,7 +156,7 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
         }
 
         var notes = file.Action == "rename" ? [] : file.Notes;
-        return notes.Count > 0 ? $"{what} ({string.Join("; ", notes)})" : what;
+        return notes.Count > 0 ? $"{what} ({S(string.Join("; ", notes))})" : what;
     }
 
     private void PrintUnattachedErrors(ApplyResult result)
@@ -164,10 +165,10 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
         foreach (var error in result.Errors.Where(e => !shown.Contains(e)))
         {
             string target = error.File ?? (error.PatchFile is null ? "patch" : Path.GetFileName(error.PatchFile));
-            writer.WriteLine($"{Paint(Red, "✗")} {target}  {error.Code} {error.Message}{Where(error)}");
+            writer.WriteLine($"{Paint(Red, "✗")} {S(target)}  {error.Code} {S(error.Message)}{Where(error)}");
             if (error.Hint is { } hint)
             {
-                writer.WriteLine($"  Fix: {hint}");
+                writer.WriteLine($"  Fix: {S(hint)}");
             }
         }
     }
@@ -178,7 +179,7 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
         {
             string where = warning.File is null ? "" : $"{warning.File}: ";
             string line = warning.Line is null ? "" : $" (patch line {warning.Line})";
-            writer.WriteLine($"{Paint(Yellow, "!")} {where}{warning.Message}{line}");
+            writer.WriteLine($"{Paint(Yellow, "!")} {S(where)}{S(warning.Message)}{line}");
         }
     }
 
@@ -189,13 +190,13 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
             return "";
         }
 
-        string patch = error.PatchFile is null ? "patch" : Path.GetFileName(error.PatchFile);
+        string patch = error.PatchFile is null ? "patch" : S(Path.GetFileName(error.PatchFile));
         return error.Modification is null ? $" ({patch} line {error.Line})" : $" ({patch} line {error.Line}, modification {error.Modification})";
     }
 
     private void WriteDiff(string diff)
     {
-        foreach (string line in diff.Split('\n'))
+        foreach (string line in TerminalText.SafeLines(diff).Split('\n'))
         {
             if (line.Length == 0)
             {
@@ -215,4 +216,7 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
     }
 
     private string Paint(string code, string text) => colour ? code + text + Reset : text;
+
+    // Names, messages and diff lines come from patches and the tree: escaped before they reach a terminal.
+    private static string S(string? text) => TerminalText.SafeLine(text ?? "");
 }

@@ -12,6 +12,12 @@ internal interface ISourceTree : IDisposable
     /// <summary>The files judged by name and content.</summary>
     IReadOnlyList<string> Candidates { get; }
 
+    /// <summary>
+    /// Symbolic links among the files judged that carry a patch file's name: the engine would apply whatever they
+    /// point to, so they are findings of their own rather than silently skipped as links.
+    /// </summary>
+    IReadOnlyList<string> PatchFileLinks { get; }
+
     /// <summary>Every patch file this version holds, judged or not (for hook.requireApplied).</summary>
     IReadOnlyList<string> PresentPatchFiles();
 

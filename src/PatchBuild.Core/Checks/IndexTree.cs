@@ -24,14 +24,24 @@ internal sealed class IndexTree : ISourceTree
         _repository = repository;
         _prefix = prefix;
         var candidates = new List<string>();
+        var links = new List<string>();
         if (stagedChangesOnly)
         {
             foreach (var change in repository.StagedChanges())
             {
-                if (!change.IsDeleted && change.IsRegularFile && change.Path.StartsWith(prefix, StringComparison.Ordinal))
+                if (change.IsDeleted || !change.Path.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (change.IsRegularFile)
                 {
                     _blobs[change.Path] = change.BlobId;
                     candidates.Add(change.Path);
+                }
+                else if (change.Mode == "120000" && PatchFileNames.IsPatchFile(change.Path))
+                {
+                    links.Add(change.Path);
                 }
             }
         }
@@ -39,15 +49,27 @@ internal sealed class IndexTree : ISourceTree
         {
             foreach (var entry in Index)
             {
-                if (entry.IsRegularFile && entry.Stage == 0 && entry.Path.StartsWith(prefix, StringComparison.Ordinal))
+                if (entry.Stage != 0 || !entry.Path.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (entry.IsRegularFile)
                 {
                     candidates.Add(entry.Path);
+                }
+                else if (entry.IsSymlink && PatchFileNames.IsPatchFile(entry.Path))
+                {
+                    links.Add(entry.Path);
                 }
             }
         }
 
         Candidates = candidates;
+        PatchFileLinks = links;
     }
+
+    public IReadOnlyList<string> PatchFileLinks { get; }
 
     public string TopLevel => _repository.TopLevel;
 
@@ -127,6 +149,14 @@ internal sealed class IndexTree : ISourceTree
 
             string folder = path + "/";
             wanted.AddRange(Index.Where(e => e.Stage == 0 && (e.Path == path || e.Path.StartsWith(folder, StringComparison.Ordinal)) && _materialised.Add(e.Path)));
+
+            // A staged link among the parents (out -> ../outside) is recreated too, so a patch writing through it
+            // meets the same path guard in the copy as in the checked-out tree.
+            for (int slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
+            {
+                string parent = path[..slash];
+                wanted.AddRange(Index.Where(e => e.Stage == 0 && e.IsSymlink && e.Path == parent && _materialised.Add(e.Path)));
+            }
         }
 
         BlobReader.ReadAll(_repository.Git, wanted.Select(e => e.BlobId).ToList(), (i, content) => Write(wanted[i], content));

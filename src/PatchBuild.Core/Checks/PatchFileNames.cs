@@ -1,11 +1,20 @@
 namespace PatchBuild.Core.Checks;
 
-/// <summary>Which file names are patch files PatchBuild applies, and which are leftovers nobody should commit.</summary>
+/// <summary>
+/// The one definition of "a patch file", for apply, the build, the hook and `check` (issue 14 §4). A patch file is
+/// anything a PatchBuild entry point would apply: every name a format claims by name (*.ap, patch.json,
+/// *.patch.json, *.patch, *.diff), and any file whose content a format claims (an ap header, a JSON object with a
+/// "patches" array) whatever its name. The build applies a subset on its own (<see cref="BuildPatterns"/>); the hook
+/// and `check` judge them all, so nothing the engine would apply slips past them.
+/// </summary>
 public static class PatchFileNames
 {
     public const string StateFolder = ".patchbuild";
 
-    /// <summary>afix*.ap, patch.json, *.patch, *.diff; never the retry file afailed.ap, never PatchBuild's own archive.</summary>
+    /// <summary>The names `dotnet build` applies without being asked (build/PatchBuild.props, ApplyPatches.PatchPatterns).</summary>
+    public const string BuildPatterns = "afix*.ap;patch.json";
+
+    /// <summary>*.ap, patch.json, *.patch.json, *.patch, *.diff; never the retry file afailed.ap, never PatchBuild's own archive.</summary>
     public static bool IsPatchFile(string path)
     {
         if (IsUnderStateFolder(path))
@@ -14,11 +23,42 @@ public static class PatchFileNames
         }
 
         string name = FileName(path);
-        return (name.StartsWith("afix", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".ap", StringComparison.OrdinalIgnoreCase))
+        return (name.EndsWith(".ap", StringComparison.OrdinalIgnoreCase) && !name.Equals("afailed.ap", StringComparison.OrdinalIgnoreCase))
             || name.Equals("patch.json", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".patch.json", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith(".patch", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith(".diff", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// True when the content makes a file a patch whatever its name: `patchbuild apply changes.json` applies a JSON
+    /// object with a "patches" array, and any file that opens with an ap header is read as ap. (A unified diff inside
+    /// an ordinary file is not counted: documentation and test data hold diffs, and no entry point applies them
+    /// unless named *.patch or *.diff.)
+    /// </summary>
+    public static bool IsPatchContent(string path, ReadOnlySpan<byte> content)
+    {
+        if (IsUnderStateFolder(path) || LeftoverReason(path) is not null)
+        {
+            return false;
+        }
+
+        string name = FileName(path);
+        if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            if (content.IndexOf("\"patches\""u8) < 0)
+            {
+                return false;
+            }
+
+            return new Formats.JsonPatch.PatchJsonFormat().Claims(name, Text(content));
+        }
+
+        // An ap header is within the first lines; a long file is not decoded whole to find it.
+        return content.IndexOf(" AP "u8) >= 0 && Formats.Ap.ApFormat.StartsWithHeader(Text(content[..Math.Min(content.Length, 4096)]));
+    }
+
+    private static string Text(ReadOnlySpan<byte> content) => System.Text.Encoding.UTF8.GetString(content);
 
     /// <summary>The reason a path is a leftover, or null when it is not one.</summary>
     public static string? LeftoverReason(string path)

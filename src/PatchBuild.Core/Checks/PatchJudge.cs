@@ -62,8 +62,11 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
         foreach (var (candidate, patch) in parsed)
         {
             // A check only reads: no workspace lock, no recovery, no journal in the materialised copy.
-            string root = Path.Combine(folder, RootOf(candidate.Path).Replace('/', Path.DirectorySeparatorChar));
-            var result = await engine.DryRunAsync([patch], new ApplyOptions { Root = root, Force = !validateResult, RecordHistory = false }, cancellationToken).ConfigureAwait(false);
+            string patchRoot = RootOf(candidate.Path).Replace('/', Path.DirectorySeparatorChar);
+            string root = Path.Combine(folder, patchRoot);
+            string repositoryRoot = Path.Combine(tree.TopLevel, patchRoot);
+            var options = new ApplyOptions { Root = root, RepositoryRoot = repositoryRoot, Force = !validateResult, RecordHistory = false };
+            var result = await engine.DryRunAsync([patch], options, cancellationToken).ConfigureAwait(false);
             Judge(candidate, result, folder);
         }
     }

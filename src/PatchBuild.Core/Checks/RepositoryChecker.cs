@@ -73,6 +73,13 @@ public static class RepositoryChecker
         }
 
         var patchContents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var contentPatches = new List<string>();
+        findings.AddRange(tree.PatchFileLinks.Select(link => new CheckFinding(CheckRules.UnsafePatch,
+            $"'{link}' is a symbolic link with a patch file's name: PatchBuild would apply the file it points to, which this check cannot judge as the patch.")
+        {
+            File = link,
+            Hint = "Commit the patch itself as a regular file, or remove the link.",
+        }));
         var patchSet = patchFiles.ToHashSet(StringComparer.Ordinal);
         var candidateSet = tree.Candidates.ToHashSet(StringComparer.Ordinal);
         string settingsOnDisk = Path.Combine(tree.TopLevel, CheckSettings.FileName);
@@ -102,6 +109,12 @@ public static class RepositoryChecker
             {
                 patchContents[path] = content;
             }
+            else if (PatchFileNames.IsPatchContent(path, content))
+            {
+                // Named like data, read as a patch by `patchbuild apply`: judged as one.
+                contentPatches.Add(path);
+                patchContents[path] = content;
+            }
             else if (ConflictMarkerScanner.FindConflict(content) is { } line)
             {
                 findings.Add(new CheckFinding(CheckRules.ConflictMarkers, "a '<<<<<<<' ... '>>>>>>>' block was never resolved.")
@@ -113,6 +126,18 @@ public static class RepositoryChecker
             }
         });
 
+        // A patch that could not be read (over the size limit) is never a silent pass.
+        foreach (string path in patchFiles.Where(p => !patchContents.ContainsKey(p)))
+        {
+            findings.Add(new CheckFinding(CheckRules.UnparsablePatch, $"'{path}' could not be read (larger than {BlobReader.MaxBlobSize / (1024 * 1024)} MB, or unreadable), so it was not judged.")
+            {
+                File = path,
+                Hint = "Split the patch into smaller ones, or remove it from the commit.",
+            });
+        }
+
+        patchFiles.AddRange(contentPatches);
+        patchSet.UnionWith(contentPatches);
         findings.AddRange(InspectJournals(tree));
         bool requireApplied = request.RequireApplied
             ?? (readSettings && ParseSettings(settingsContent ?? WorkingTree.ReadDiskFile(settingsOnDisk), findings).RequireApplied);

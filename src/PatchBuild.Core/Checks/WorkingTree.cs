@@ -17,10 +17,12 @@ internal sealed class WorkingTree : ISourceTree
         IEnumerable<string> files = repository is null
             ? Walk(TopLevel)
             : repository.TrackedFiles().Concat(repository.UntrackedFiles().Where(p => !PatchFileNames.IsUnderStateFolder(p))).Distinct(StringComparer.Ordinal);
-        Candidates = files
-            .Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && IsRegularFile(Path.Combine(TopLevel, p)))
-            .ToList();
+        var inFolder = files.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        Candidates = inFolder.Where(p => IsRegularFile(Path.Combine(TopLevel, p))).ToList();
+        PatchFileLinks = inFolder.Where(p => PatchFileNames.IsPatchFile(p) && new FileInfo(Path.Combine(TopLevel, p)).LinkTarget is not null).ToList();
     }
+
+    public IReadOnlyList<string> PatchFileLinks { get; }
 
     public string TopLevel { get; }
 

@@ -61,6 +61,12 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
     private FileResult PlanFile(PatchWorkspace workspace, PatchSet patch, FileChange change, ApplyOptions options, PlanOutcome outcome)
     {
         var path = workspace.Resolve(change.Path);
+        if (change.Kind is FileChangeKind.Create or FileChangeKind.CreateDirectory or FileChangeKind.Recreate &&
+            !workspace.FileExists(path) && !workspace.DirectoryExists(path))
+        {
+            PathGuard.RequirePortableName(change.Path);
+        }
+
         string action = ActionName(change);
         FileResult Result(string status, string? reason = null, int applied = 0, int skipped = 0) =>
             new(path.Relative, action, status) { PatchFile = patch.SourcePath, Reason = reason, Applied = applied, Skipped = skipped };
@@ -148,6 +154,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
             case FileChangeKind.Rename:
             {
                 var target = workspace.Resolve(change.NewPath ?? throw new PatchException(ErrorCodes.InvalidModification, "RENAME needs a new path."));
+                PathGuard.RequirePortableName(change.NewPath);
                 bool sourceExists = workspace.FileExists(path) || workspace.DirectoryExists(path);
                 bool targetExists = workspace.FileExists(target) || workspace.DirectoryExists(target);
                 if (!sourceExists && targetExists)

@@ -9,6 +9,9 @@ public sealed record SafetyFinding(SafetyRule Rule, string File, string Match)
     /// <summary>The whole added line the match sits in; allow-list patterns are tested against it.</summary>
     public string LineText { get; init; } = "";
 
+    /// <summary>For PB1006: the secret as it stands in the content, so every report can mask it; never printed itself.</summary>
+    public string? Secret { get; init; }
+
     /// <summary>Extra words for the message, e.g. which limit was exceeded.</summary>
     public string? Detail { get; init; }
 }

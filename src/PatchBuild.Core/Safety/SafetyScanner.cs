@@ -12,7 +12,7 @@ public static class SafetyScanner
 {
     private const int MaxFindingsPerFile = 20;
 
-    public static List<SafetyFinding> Scan(IReadOnlyList<PlannedChange> changes, IReadOnlyList<PatchSet> patches, int maxChangedLines, int maxChangedFiles)
+    public static List<SafetyFinding> Scan(IReadOnlyList<PlannedChange> changes, IReadOnlyList<PatchSet> patches, int maxChangedLines, int maxChangedFiles, RepositoryCodePaths? repository = null)
     {
         var findings = new List<SafetyFinding>();
         var moved = MovedFiles(changes);
@@ -33,9 +33,9 @@ public static class SafetyScanner
                 changedFiles++;
             }
 
-            if (BuildConfigurationPaths.IsBuildConfiguration(file))
+            if (CodeRunningReason(change, repository) is { } codeRunning)
             {
-                findings.Add(new SafetyFinding(SafetyRules.BuildConfiguration, file, file) { Detail = change.Action });
+                findings.Add(new SafetyFinding(SafetyRules.BuildConfiguration, file, file) { Detail = codeRunning });
             }
 
             if (change.After is null)
@@ -81,6 +81,22 @@ public static class SafetyScanner
         }
 
         return findings;
+    }
+
+    // PB1003, from the one list (BuildConfigurationPaths), the content, and the repository's own git settings.
+    private static string? CodeRunningReason(PlannedChange change, RepositoryCodePaths? repository)
+    {
+        if (BuildConfigurationPaths.IsBuildConfiguration(change.Path.Relative))
+        {
+            return change.Action;
+        }
+
+        if (change.After is not null && BuildConfigurationPaths.RunsCode(change.After) is { } content)
+        {
+            return $"{change.Action}: {content}";
+        }
+
+        return repository is not null && repository.Contains(change.Path.Relative) ? $"{change.Action}: git runs or reads it (core.hooksPath, include.path)" : null;
     }
 
     // The planner already refuses such paths; judging them again here keeps the guarantee if a caller builds a plan by hand.
@@ -201,7 +217,12 @@ public static class SafetyScanner
                     }
 
                     string text = detector.Describe?.Invoke(candidate) ?? match.Value;
-                    findings.Add(new SafetyFinding(detector.Rule, file, Shorten(detector.Rule, text)) { Line = firstLine + lineInBlock + 1, LineText = lineText });
+                    findings.Add(new SafetyFinding(detector.Rule, file, Shorten(detector.Rule, text))
+                    {
+                        Line = firstLine + lineInBlock + 1,
+                        LineText = lineText,
+                        Secret = detector.Rule == SafetyRules.Secret ? match.Value : null,
+                    });
                 }
             }
         }
@@ -284,7 +305,7 @@ public static class SafetyScanner
         text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (rule == SafetyRules.Secret)
         {
-            return text.Length <= 8 ? "(redacted)" : text[..Math.Min(8, text.Length / 2)] + "…(redacted)";
+            return SecretRedaction.Redact(text);
         }
 
         return text.Length <= 80 ? text : text[..77] + "...";

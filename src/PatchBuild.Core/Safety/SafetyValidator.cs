@@ -30,7 +30,8 @@ public sealed class SafetyValidator : IPlanValidator
         List<SafetyFinding> findings;
         try
         {
-            findings = SafetyScanner.Scan(context.Changes, context.Patches, config.MaxChangedLines, config.MaxChangedFiles);
+            var repository = RepositoryCodePaths.For(context.Options.RepositoryRoot ?? context.Root);
+            findings = SafetyScanner.Scan(context.Changes, context.Patches, config.MaxChangedLines, config.MaxChangedFiles, repository);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -49,6 +50,11 @@ public sealed class SafetyValidator : IPlanValidator
             if (severity == RuleSeverity.Off || config.AllowanceFor(finding.Rule, finding.File, finding.LineText) is not null)
             {
                 continue;
+            }
+
+            if (finding.Secret is not null)
+            {
+                context.Secrets.Add(finding.Secret);
             }
 
             var (patchLine, patchFile) = finding.File.Length > 0 ? locator.Locate(finding.File, finding.LineText) : (null, null);

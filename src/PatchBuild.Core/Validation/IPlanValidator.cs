@@ -21,6 +21,9 @@ public sealed class PlanValidationContext(IReadOnlyList<PlannedChange> changes, 
     public List<PatchError> Errors { get; } = [];
     public List<PatchWarning> Warnings { get; } = [];
 
+    /// <summary>Secrets the safety rules found in the plan: every rendering of it (the dry-run diff) masks them.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<string> Secrets { get; private init; } = [];
+
     // Shared with forks, so validators running side by side evaluate the project once between them.
     private ProjectCache _project = new();
 
@@ -51,7 +54,7 @@ public sealed class PlanValidationContext(IReadOnlyList<PlannedChange> changes, 
     }
 
     /// <summary>The same plan with empty error and warning lists, for a validator that runs beside others.</summary>
-    public PlanValidationContext Fork() => new(Changes, Patches, Options, Root) { _project = _project };
+    public PlanValidationContext Fork() => new(Changes, Patches, Options, Root) { _project = _project, Secrets = Secrets };
 
     private sealed class ProjectCache
     {

@@ -138,6 +138,34 @@ public sealed class PathGuard
         return normalized;
     }
 
+    /// <summary>
+    /// A path a patch creates or renames to must be a name every common file system can hold. Beyond what
+    /// <see cref="Normalize"/> refuses everywhere, this refuses the characters Windows forbids in names (", &lt;, &gt;,
+    /// |, *, ?) and the DEL and C1 controls: such a name cannot be checked out on Windows, and it is the raw material of
+    /// argument and shell injection when the name is later passed to a tool (issue 14 §1). Existing files with such
+    /// names may still be edited.
+    /// </summary>
+    public static void RequirePortableName(string rawPath)
+    {
+        string relative = Normalize(rawPath);
+        int bad = relative.AsSpan().IndexOfAny(NonPortableCharacters);
+        if (bad < 0)
+        {
+            bad = relative.AsSpan().IndexOfAnyInRange('\u007f', '\u009f');
+        }
+
+        if (bad >= 0)
+        {
+            throw Invalid(rawPath, $"a new name may not hold {DescribeCharacter(relative[bad])}",
+                "Use letters, digits, spaces and - _ . for new files and folders: the name must be valid on Windows, macOS and Linux.");
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NonPortableCharacters = System.Buffers.SearchValues.Create("\"<>|*?");
+
+    private static string DescribeCharacter(char c) =>
+        char.IsControl(c) ? $"the control character U+{(int)c:X4}" : $"the character '{c}'";
+
     private const string StateFolderName = ".patchbuild";
 
     private static readonly HashSet<string> DeviceNames = new(StringComparer.OrdinalIgnoreCase)

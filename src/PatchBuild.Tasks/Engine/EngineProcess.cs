@@ -28,8 +28,9 @@ internal sealed class EngineRun
 }
 
 /// <summary>
-/// Runs `dotnet patchbuild.dll COMMAND @args.rsp`. Every argument goes through a response file (one token per
-/// line) because a project's references and sources easily exceed the command-line limit on Windows.
+/// Runs `dotnet patchbuild.dll COMMAND --arguments-file ARGS.json`. Every argument goes through that file, as data,
+/// because a project's references and sources easily exceed the command-line limit on Windows, and because a patch
+/// file's name is untrusted: it must reach the engine as one argument, never as options of its own.
 /// </summary>
 internal sealed class EngineProcess
 {
@@ -45,13 +46,13 @@ internal sealed class EngineProcess
 
     public EngineRun Run(string command, IReadOnlyList<string> arguments, string workingDirectory, CancellationToken cancel)
     {
-        var responseFile = Path.Combine(Path.GetTempPath(), "patchbuild-" + Guid.NewGuid().ToString("N") + ".rsp");
+        var argumentsFile = Path.Combine(Path.GetTempPath(), "patchbuild-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {
-            File.WriteAllText(responseFile, string.Join("\n", arguments.Select(ResponseFileToken)) + "\n", new UTF8Encoding(false));
+            File.WriteAllText(argumentsFile, EngineArgumentsFile.Serialize(arguments), new UTF8Encoding(false));
             var start = new ProcessStartInfo(_dotnetHost)
             {
-                Arguments = Quote(_enginePath) + " " + command + " " + Quote("@" + responseFile),
+                Arguments = Quote(_enginePath) + " " + command + " " + EngineArgumentsFile.Option + " " + Quote(argumentsFile),
                 WorkingDirectory = workingDirectory,
                 UseShellExecute = false,
                 CreateNoWindow = true,
@@ -83,7 +84,7 @@ internal sealed class EngineProcess
         }
         finally
         {
-            TryDelete(responseFile);
+            TryDelete(argumentsFile);
         }
     }
 
@@ -98,10 +99,6 @@ internal sealed class EngineProcess
             // It ended on its own in the meantime.
         }
     }
-
-    /// <summary>The CLI splits each response-file line at whitespace unless quoted, so a path with a space is quoted.</summary>
-    internal static string ResponseFileToken(string argument) =>
-        argument.IndexOfAny(new[] { ' ', '\t' }) < 0 ? argument : "\"" + argument + "\"";
 
     private static string Quote(string argument) =>
         argument.IndexOfAny(new[] { ' ', '\t', '"' }) < 0 ? argument : "\"" + argument.Replace("\"", "\\\"") + "\"";

@@ -23,7 +23,8 @@ internal sealed class ReportLogger
     {
         _log = log;
         _root = root;
-        _displayName = displayName;
+        // Names come from the patch and the tree: shown escaped wherever they are printed.
+        _displayName = path => LogText.Line(displayName(path));
     }
 
     public string FullPath(string? path) =>
@@ -46,7 +47,7 @@ internal sealed class ReportLogger
             _log.LogMessage(MessageImportance.High, $"{prefix}{verb} {_displayName(patch)}{detail}");
         }
         if (report.DryRun && report.Diff.Length > 0)
-            _log.LogMessage(MessageImportance.Normal, "PatchBuild (dry run) diff:\n" + report.Diff.TrimEnd('\n'));
+            _log.LogMessage(MessageImportance.Normal, "PatchBuild (dry run) diff:\n" + LogText.Lines(report.Diff.TrimEnd('\n')));
     }
 
     public void LogWarnings(EngineReport report)
@@ -99,7 +100,8 @@ internal sealed class ReportLogger
         var parts = text.Split(new[] { "\r\n", "\n", "\r" }, StringSplitOptions.None)
             .Select(p => p.Trim())
             .Where(p => p.Length > 0);
-        return string.Join(" ", parts);
+        // Line breaks fold into spaces first (a two-line hint stays one log line); what control characters remain are escaped.
+        return LogText.Line(string.Join(" ", parts));
     }
 
     private (string File, int Line, int Column) Location(EngineProblem problem)
@@ -118,7 +120,7 @@ internal sealed class ReportLogger
         var status = file.Status.Length > 0 && !string.Equals(file.Status, "applied", StringComparison.OrdinalIgnoreCase)
             ? ", " + file.Status.ToLowerInvariant()
             : "";
-        var reason = string.IsNullOrEmpty(file.Reason) ? "" : " — " + file.Reason;
+        var reason = string.IsNullOrEmpty(file.Reason) ? "" : " — " + LogText.Line(file.Reason);
         return $"{_displayName(FullPath(file.Path))} ({action}{status}){reason}";
     }
 

@@ -13,7 +13,7 @@ public static class GitHubAnnotationWriter
             var properties = new List<string>();
             if (finding.File is not null)
             {
-                properties.Add($"file={EscapeProperty(finding.File)}");
+                properties.Add($"file={EscapeProperty(Reporting.TerminalText.Escape(finding.File))}");
                 if (finding.Line is { } line)
                 {
                     properties.Add($"line={line}");
@@ -22,8 +22,11 @@ public static class GitHubAnnotationWriter
 
             properties.Add($"title={EscapeProperty(finding.ReportedRule.Id)}");
             string command = finding.Severity == FindingSeverity.Error ? "error" : "warning";
-            string hint = finding.Hint is null ? "" : $"\nFix: {finding.Hint}";
-            writer.Write($"::{command} {string.Join(',', properties)}::{EscapeData($"{finding.Rule.Title}: {finding.Message}{hint}")}\n");
+            // Control characters from patch content are escaped before the runner's own %-escaping: the only line
+            // break in the data is the one before "Fix:", which the runner shows inside the annotation.
+            string hint = finding.Hint is null ? "" : $"\nFix: {Reporting.TerminalText.Escape(finding.Hint)}";
+            string message = Reporting.TerminalText.Escape($"{finding.Rule.Title}: {finding.Message}");
+            writer.Write($"::{command} {string.Join(',', properties)}::{EscapeData(message + hint)}\n");
         }
     }
 
