@@ -12,10 +12,10 @@ namespace PatchBuild.Core.Safety;
 internal static class ContentJudge
 {
     /// <summary>
-    /// One rule firing on one statement. <see cref="Key"/> and <see cref="Hash"/> name the statement so the same
-    /// finding in the old text cancels it; the match text is cut from <see cref="Source"/> only when reported.
+    /// One rule firing on one statement: <see cref="Key"/> names the rule (the same finding in the old text cancels it),
+    /// <see cref="Offset"/> is where it sits; the match text is cut from <see cref="Source"/> only when reported.
     /// </summary>
-    public readonly record struct Hit(SafetyRule Rule, string Key, long Hash, int Offset, string Source, int MatchStart, int MatchEnd);
+    public readonly record struct Hit(SafetyRule Rule, string Key, int Offset, string Source, int MatchStart, int MatchEnd);
 
     private static readonly ConcurrentDictionary<(string, SourceLanguage), Plan> Plans = new();
 
@@ -40,7 +40,7 @@ internal static class ContentJudge
             SecretFinder.Find(Lexer.Tokenize(text, start, end, LexProfile.Plain), language == SourceLanguage.Script, secrets);
             foreach (var secret in secrets)
             {
-                hits.Add(new Hit(SafetyRules.Secret, "secret", string.GetHashCode(secret.Value), secret.Offset, secret.Value, 0, secret.Value.Length));
+                hits.Add(new Hit(SafetyRules.Secret, "secret", secret.Offset, secret.Value, 0, secret.Value.Length));
             }
         }
 
@@ -98,7 +98,6 @@ internal static class ContentJudge
         foreach (var (start, end) in Statements.Of(tokens))
         {
             fired.Clear();
-            long hash = 0;
             foreach (var rule in applicable)
             {
                 int at = fired.Contains(rule.Name) ? -1 : rule.Fire(tokens, start, end);
@@ -108,9 +107,8 @@ internal static class ContentJudge
                 }
 
                 fired.Add(rule.Name);
-                hash = hash == 0 ? Statements.Hash(tokens, start, end) : hash;
                 int offset = literalAt >= 0 ? literalAt : tokens[at].Start;
-                hits.Add(new Hit(rule.Rule, rule.Name, hash, offset, source, tokens[at].Start, Math.Max(tokens[at].End, tokens[end - 1].End)));
+                hits.Add(new Hit(rule.Rule, rule.Name, offset, source, tokens[at].Start, Math.Max(tokens[at].End, tokens[end - 1].End)));
             }
         }
     }

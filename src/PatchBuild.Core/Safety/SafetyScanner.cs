@@ -203,7 +203,9 @@ public static class SafetyScanner
             return;
         }
 
-        var before = new Dictionary<(string, long), int>();
+        // A hit the old text had on a line of the same text is not the patch's doing. Lines, not statements, name a hit:
+        // in a script a statement can span the whole file, and an edit elsewhere in it must not re-blame an old line.
+        var before = new Dictionary<(string, int), int>();
         if (added.OldText is { } oldText)
         {
             var oldHits = new List<ContentJudge.Hit>();
@@ -212,18 +214,20 @@ public static class SafetyScanner
                 ContentJudge.Judge(oldFile, oldText, Offset(added.OldMap!, oldText, window.OldStart), Offset(added.OldMap!, oldText, window.OldEnd), oldHits);
             }
 
+            var oldLineHashes = new LineHashes(oldText, added.OldMap!);
             foreach (var hit in oldHits)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(before, (hit.Key, hit.Hash), out _)++;
+                CollectionsMarshal.GetValueRefOrAddDefault(before, (hit.Key, oldLineHashes.At(hit.Offset)), out _)++;
             }
         }
 
+        var lineHashes = new LineHashes(added.Text, added.Map);
         hits.Sort((a, b) => a.Offset.CompareTo(b.Offset));
         var seen = new HashSet<(string, int)>();
         int reported = 0;
         foreach (var hit in hits)
         {
-            ref int already = ref CollectionsMarshal.GetValueRefOrNullRef(before, (hit.Key, hit.Hash));
+            ref int already = ref CollectionsMarshal.GetValueRefOrNullRef(before, (hit.Key, lineHashes.At(hit.Offset)));
             if (!Unsafe.IsNullRef(ref already) && already > 0)
             {
                 already--;
@@ -243,6 +247,24 @@ public static class SafetyScanner
 
             string match = hit.Source.Substring(hit.MatchStart, Math.Min(hit.MatchEnd - hit.MatchStart, 200));
             findings.Add(new SafetyFinding(hit.Rule, file, Shorten(hit.Rule, match)) { Line = line + 1, LineText = added.Line(line) });
+        }
+    }
+
+    /// <summary>The hash of the (trimmed) line an offset falls in, computed once per line however many hits it holds.</summary>
+    private sealed class LineHashes(string text, LineMap map)
+    {
+        private readonly Dictionary<int, int> _byLine = [];
+
+        public int At(int offset)
+        {
+            int line = map.LineAt(offset);
+            if (!_byLine.TryGetValue(line, out int hash))
+            {
+                hash = string.GetHashCode(map.Span(text, line).Trim());
+                _byLine[line] = hash;
+            }
+
+            return hash;
         }
     }
 

@@ -51,6 +51,14 @@ public sealed class MeaningChangeTests : IDisposable
     }
 
     [Fact]
+    public async Task An_edit_near_an_existing_risky_line_of_a_script_passes()
+    {
+        // No ';' in the script: for SQL the whole file is one statement, yet only the lines the edit changed are blamed.
+        _tree.Write("scripts/reset.sh", "#!/bin/sh\npsql -c \"DROP TABLE legacy\"\necho done\n");
+        SafetyAssert.Passed(await Recreate("scripts/reset.sh", "#!/bin/sh\npsql -c \"DROP TABLE legacy\"\necho finished\n"));
+    }
+
+    [Fact]
     public async Task Adding_a_second_copy_of_an_existing_risky_statement_is_judged()
     {
         _tree.Write("db/seed.sql", "DROP TABLE legacy;\n");

@@ -24,16 +24,4 @@ internal static class Statements
             yield return (start, tokens.Count);
         }
     }
-
-    /// <summary>A hash of the statement's tokens: the same statement in the old and new text hashes alike, wherever it sits.</summary>
-    public static long Hash(List<Token> tokens, int start, int end)
-    {
-        long hash = 17;
-        for (int i = start; i < end; i++)
-        {
-            hash = (hash * 1_000_003) ^ ((long)tokens[i].Kind << 32) ^ (uint)string.GetHashCode(tokens[i].Text);
-        }
-
-        return hash;
-    }
 }

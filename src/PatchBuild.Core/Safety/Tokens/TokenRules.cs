@@ -59,7 +59,7 @@ internal static class TokenRules
             new(exec, "invoke-expression", RuleLens.Shell, true, "| iex") { AppliesTo = NotDocs, Keywords = ["iex"] },
             new(exec, "invoke-expression", RuleLens.Shell, true, [Phrase.Of(true, Element.Word(true, "iex"), Element.One(t => t.Is('(') || t.Is('$') || t.Is('\'') || t.Is('"')))])
             { AppliesTo = NotDocs },
-            new(exec, "msbuild-exec", RuleLens.MsBuild, false, "< Exec") { Keywords = ["Exec"] },
+            new(exec, "msbuild-exec", RuleLens.MsBuild, false, "< Exec") { Keywords = ["Exec"], FileCondition = t => t.Contains("<Project", StringComparison.Ordinal) },
 
             // PB1007.
             new(weak, "accept-any-certificate", RuleLens.Code, false, "ServerCertificateCustomValidationCallback = … = > true"),
