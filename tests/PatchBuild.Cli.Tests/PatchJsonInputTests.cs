@@ -48,6 +48,7 @@ public sealed class PatchJsonInputTests : IDisposable
         var run = await CliRunner.ProcessAsync(_folder.Path, "apply", patch, "--json");
 
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
-        Assert.Contains("\U0001F600", _folder.Read("settings.json"), StringComparison.Ordinal);
+        using var written = JsonDocument.Parse(_folder.Read("settings.json"));
+        Assert.Equal("\U0001F600", written.RootElement.GetProperty("smile").GetString());
     }
 }
