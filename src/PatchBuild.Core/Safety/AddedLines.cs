@@ -97,17 +97,11 @@ public sealed class AddedLines
             }
         }
 
-        // The same the other way round: old lines the new middle does not hold any more.
-        var unusedNew = new LineMultiset(newText, oldText, Math.Max(0, newLines.Count - tail - head));
-        for (int i = head; i < newLines.Count - tail; i++)
-        {
-            unusedNew.AddOld(newLines.Start(i), newLines.Length(i));
-        }
-
+        // What no new line took is what the change removed (among equal lines, which one is removed does not matter).
         var removed = new List<int>();
         for (int i = head; i < oldLines.Count - tail; i++)
         {
-            if (!unusedNew.TryTakeNew(oldLines.Start(i), oldLines.Length(i)))
+            if (unused.TryTakeOld(oldLines.Start(i), oldLines.Length(i)))
             {
                 removed.Add(i);
             }

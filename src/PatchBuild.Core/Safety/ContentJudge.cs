@@ -17,6 +17,7 @@ internal static class ContentJudge
     /// </summary>
     public readonly record struct Hit(SafetyRule Rule, string Key, int Offset, string Source, int MatchStart, int MatchEnd);
 
+    // Which rules read a file depends on its extension only (FileKinds), so plans are made once per extension.
     private static readonly ConcurrentDictionary<(string, SourceLanguage), Plan> Plans = new();
 
     private static readonly SearchValues<char> HiddenCharacters = SearchValues.Create(
@@ -26,10 +27,11 @@ internal static class ContentJudge
     public static void Judge(string path, string text, int start, int end, List<Hit> hits)
     {
         var language = FileKinds.LanguageOf(path);
-        var plan = Plans.GetOrAdd((SelectorOf(path), language), key => Plan.For(path, key.Item2));
+        var plan = Plans.GetOrAdd((Path.GetExtension(path).ToLowerInvariant(), language), key => Plan.For(path, key.Item2));
         var window = text.AsSpan(start, end - start);
-        bool hidden = window.IndexOfAny(HiddenCharacters) >= 0 || (language == SourceLanguage.CFamily && window.Contains("\\u", StringComparison.OrdinalIgnoreCase));
-        if (!hidden && window.IndexOfAny(plan.AllKeywords) < 0)
+        bool hidden = (window.IndexOfAnyExceptInRange('\0', '\u007f') >= 0 && window.IndexOfAny(HiddenCharacters) >= 0) ||
+                      (language == SourceLanguage.CFamily && window.Contains("\\u", StringComparison.OrdinalIgnoreCase));
+        if (!hidden && !plan.MayHold(window))
         {
             return;
         }
@@ -113,25 +115,36 @@ internal static class ContentJudge
         }
     }
 
-    // Rules that differ only in which files they read share a plan per distinct selection.
-    private static string SelectorOf(string path)
-    {
-        var selected = new System.Text.StringBuilder();
-        foreach (var rule in TokenRules.All)
-        {
-            selected.Append(rule.AppliesTo(path) ? '1' : '0');
-        }
-
-        return selected.ToString();
-    }
-
     /// <summary>The rules a kind of file reads, by lens, with their keywords.</summary>
     private sealed class Plan
     {
         private readonly Dictionary<RuleLens, List<TokenRule>> _rules = [];
         private readonly Dictionary<RuleLens, SearchValues<string>> _keywords = [];
 
-        public SearchValues<string> AllKeywords { get; private init; } = null!;
+        /// <summary>Keywords of three characters or more, searched together (the shared search slows down with shorter ones).</summary>
+        private SearchValues<string> _long = null!;
+
+        /// <summary>Shorter keywords ("rm"), each searched on its own.</summary>
+        private SearchValues<string>[] _short = [];
+
+        /// <summary>Whether a text holds any keyword of these rules (or of the secret finder).</summary>
+        public bool MayHold(ReadOnlySpan<char> text)
+        {
+            if (text.IndexOfAny(_long) >= 0)
+            {
+                return true;
+            }
+
+            foreach (var keyword in _short)
+            {
+                if (text.IndexOfAny(keyword) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public SearchValues<string> SecretKeywords { get; } = SearchValues.Create(SecretFinder.Keywords, StringComparison.OrdinalIgnoreCase);
 
@@ -170,18 +183,10 @@ internal static class ContentJudge
                 plan._keywords[lens] = SearchValues.Create(rules.SelectMany(r => r.Keywords).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
             }
 
-            return new Plan(plan, SearchValues.Create(all.Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase));
-        }
-
-        private Plan()
-        {
-        }
-
-        private Plan(Plan from, SearchValues<string> all)
-        {
-            _rules = from._rules;
-            _keywords = from._keywords;
-            AllKeywords = all;
+            var distinct = all.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            plan._long = SearchValues.Create(distinct.Where(k => k.Length >= 3).ToArray(), StringComparison.OrdinalIgnoreCase);
+            plan._short = [.. distinct.Where(k => k.Length < 3).Select(k => SearchValues.Create([k], StringComparison.OrdinalIgnoreCase))];
+            return plan;
         }
     }
 }

@@ -326,18 +326,21 @@ public static class SafetyScanner
             return false;
         }
 
-        var removed = new HashSet<int>(added.RemovedIndexes);
-        int code = 0, gone = 0;
-        for (int i = 0; i < map.Count; i++)
+        int gone = added.RemovedIndexes.Count(i => ElidedContent.IsCode(map.Span(oldText, i)));
+        if (gone == 0)
         {
-            if (ElidedContent.IsCode(map.Span(oldText, i)))
-            {
-                code++;
-                gone += removed.Contains(i) ? 1 : 0;
-            }
+            return false;
         }
 
-        return code > 0 && gone * 2 > code;
+        // Stop counting the old file's code as soon as it is clear that most of it survives: a small edit of a large
+        // file reads a few lines here, not the whole file.
+        int code = 0;
+        for (int i = 0; i < map.Count && code < 2 * gone; i++)
+        {
+            code += ElidedContent.IsCode(map.Span(oldText, i)) ? 1 : 0;
+        }
+
+        return code < 2 * gone;
     }
 
     // A file created with exactly the bytes of a file deleted in the same plan is a rename. Both sides map to the deleted one.
