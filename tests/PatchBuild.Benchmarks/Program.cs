@@ -20,5 +20,12 @@ if (args.Length == 2 && args[0] == "history-overhead")
     return 0;
 }
 
+// `long-line MAXKB` times the safety scan of single-line files of doubling size (see LongLineSafety).
+if (args.Length == 2 && args[0] == "long-line")
+{
+    LongLineSafety.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ApCorpus).Assembly).Run(args);
 return 0;

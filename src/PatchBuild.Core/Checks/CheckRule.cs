@@ -6,7 +6,7 @@ public sealed record CheckRule(string Id, string Name, string Title, string Desc
     public string HelpUri { get; init; } = $"{CheckRules.DocumentationUri}#{Id.ToLowerInvariant()}";
 
     /// <summary>
-    /// A safety rule (PB1001-PB1010, docs/safety.md) reported through a PB2002 finding: reports name the precise rule
+    /// A safety rule (PB1001-PB1011, docs/safety.md) reported through a PB2002 finding: reports name the precise rule
     /// so a CI filter or SARIF baseline can tell destructive SQL from a leaked secret.
     /// </summary>
     public static CheckRule ForSafetyRule(string id) => new(id, "SafetyRule" + id, $"Safety rule {id}", $"The patch breaks safety rule {id}; see docs/safety.md.")

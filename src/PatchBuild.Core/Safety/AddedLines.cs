@@ -27,6 +27,19 @@ public sealed class AddedLines
         BeforeLineCount = beforeLineCount;
     }
 
+    /// <summary>The planned text.</summary>
+    internal string Text => _text;
+
+    internal LineMap Map => _lines;
+
+    /// <summary>The old text (null for a new file).</summary>
+    internal string? OldText { get; private init; }
+
+    internal LineMap? OldMap { get; private init; }
+
+    /// <summary>0-based indexes of the old lines the planned text no longer holds, ascending.</summary>
+    public List<int> RemovedIndexes { get; private init; } = [];
+
     /// <summary>Every line of the planned text (made on first use).</summary>
     public string[] AllLines => _allLines ??= Enumerable.Range(0, LineCount).Select(Line).ToArray();
 
@@ -84,7 +97,17 @@ public sealed class AddedLines
             }
         }
 
-        return new AddedLines(newText, newLines, added, oldLines.Count);
+        // What no new line took is what the change removed (among equal lines, which one is removed does not matter).
+        var removed = new List<int>();
+        for (int i = head; i < oldLines.Count - tail; i++)
+        {
+            if (unused.TryTakeOld(oldLines.Start(i), oldLines.Length(i)))
+            {
+                removed.Add(i);
+            }
+        }
+
+        return new AddedLines(newText, newLines, added, oldLines.Count) { OldText = oldText, OldMap = oldLines, RemovedIndexes = removed };
     }
 
     /// <summary>Splits on \n, \r\n and \r; the line after a final terminator is not a line.</summary>

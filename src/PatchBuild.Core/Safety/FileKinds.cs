@@ -31,4 +31,49 @@ internal static class FileKinds
         string ext = Extension(path);
         return ext is ".cs" or ".vb" or ".fs" or ".csx" or ".fsx" or ".razor" or ".cshtml" or ".vbhtml";
     }
+
+    private static readonly HashSet<string> CFamily = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".cs", ".csx", ".vb", ".fs", ".fsx", ".razor", ".cshtml", ".vbhtml", ".java", ".kt", ".kts", ".js", ".jsx", ".mjs", ".cjs", ".ts",
+        ".tsx", ".go", ".rs", ".c", ".h", ".cc", ".cpp", ".hpp", ".swift", ".scala", ".dart", ".json", ".jsonc",
+    };
+
+    private static readonly HashSet<string> Xml = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".xml", ".config", ".xaml", ".resx", ".nuspec", ".ruleset", ".runsettings", ".slnx", ".props", ".targets",
+    };
+
+    /// <summary>How the safety rules read a file's text. Anything unknown is read like a script: line by line, '#' comments.</summary>
+    public static SourceLanguage LanguageOf(string path)
+    {
+        string ext = Extension(path);
+        if (IsDocumentation(path))
+        {
+            return SourceLanguage.Documentation;
+        }
+
+        if (IsSql(path))
+        {
+            return SourceLanguage.Sql;
+        }
+
+        if (CFamily.Contains(ext))
+        {
+            return SourceLanguage.CFamily;
+        }
+
+        return Xml.Contains(ext) || IsMsBuild(path) ? SourceLanguage.Xml : SourceLanguage.Script;
+    }
+
+    /// <summary>Configuration and scripts, where an unquoted value is a value (YAML, .env, shell, ini).</summary>
+    public static bool HasBareValues(string path) => LanguageOf(path) == SourceLanguage.Script;
+}
+
+internal enum SourceLanguage
+{
+    CFamily,
+    Sql,
+    Xml,
+    Script,
+    Documentation,
 }

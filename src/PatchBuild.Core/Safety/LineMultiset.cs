@@ -31,6 +31,19 @@ internal sealed class LineMultiset
         return true;
     }
 
+    /// <summary>True (and one fewer left) when an old line's content is still unused: no new line took it.</summary>
+    public bool TryTakeOld(int start, int length)
+    {
+        ref int count = ref CollectionsMarshal.GetValueRefOrNullRef(_counts, Key(false, start, length));
+        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref count) || count == 0)
+        {
+            return false;
+        }
+
+        count--;
+        return true;
+    }
+
     private LineKey Key(bool inNew, int start, int length)
     {
         var comparer = (Comparer)_counts.Comparer;

@@ -27,16 +27,19 @@ public static class SafetyRules
     public static readonly SafetyRule TooLarge = new("PB1008", "patch too large", RuleSeverity.Error,
         "Split the patch into smaller ones, or raise safety.limits in patchbuild.json.");
 
-    public static readonly SafetyRule BinaryContent = new("PB1009", "binary or invalid text", RuleSeverity.Error,
-        "Patches carry UTF-8 text only: remove control characters and invalid bytes, and add binary files with git, not a patch.");
+    public static readonly SafetyRule BinaryContent = new("PB1009", "binary, invalid or hidden text", RuleSeverity.Error,
+        "Patches carry plain UTF-8 text only: remove control characters, bidirectional controls, line/paragraph separators, invisible characters inside names and invalid bytes; add binary files with git, not a patch.");
 
     public static readonly SafetyRule WholeFileReplaced = new("PB1010", "deletes or recreates a whole source file", RuleSeverity.Warning,
         "Prefer targeted edits (REPLACE, INSERT) so the change stays reviewable; check the deleted code is not needed.");
 
+    public static readonly SafetyRule ElidedContent = new("PB1011", "elides existing code with a placeholder", RuleSeverity.Error,
+        "Write out the code the placeholder stands for, or make a targeted edit (REPLACE only the lines that change) so the rest of the file stays as it is.");
+
     public static IReadOnlyList<SafetyRule> All { get; } =
     [
         PathEscapesRoot, WritesGit, BuildConfiguration, DestructiveSql, ProcessExecution,
-        Secret, WeakenedSecurity, TooLarge, BinaryContent, WholeFileReplaced,
+        Secret, WeakenedSecurity, TooLarge, BinaryContent, WholeFileReplaced, ElidedContent,
     ];
 
     public static SafetyRule? Find(string id) => All.FirstOrDefault(r => r.Id.Equals(id, StringComparison.OrdinalIgnoreCase));

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Unicode;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Workspace;
@@ -16,7 +18,6 @@ public static class SafetyScanner
     {
         var findings = new List<SafetyFinding>();
         var moved = MovedFiles(changes);
-        var recreated = RecreatedPaths(patches);
         int changedLines = 0;
         int changedFiles = 0;
         foreach (var change in changes)
@@ -40,34 +41,36 @@ public static class SafetyScanner
 
             if (change.After is null)
             {
-                if (change.Before is not null && !moved.Contains(change) && FileKinds.IsSource(file))
+                if (change.Before is not null && !moved.ContainsKey(change) && FileKinds.IsSource(file))
                 {
                     findings.Add(new SafetyFinding(SafetyRules.WholeFileReplaced, file, file) { Detail = "deletes" });
                 }
 
-                changedLines += change.Before is null ? 0 : AddedLines.CountLines(FileEncoding.Decode(change.Before).Text);
+                changedLines += change.Before is null || moved.ContainsKey(change) ? 0 : LineWeight(FileEncoding.Decode(change.Before).Text);
                 continue;
             }
 
-            if (moved.Contains(change))
+            int before = findings.Count;
+            if (moved.TryGetValue(change, out var source))
             {
+                // A rename adds no line, but a new kind of file reads the same lines differently (notes.txt -> cleanup.sh).
+                var same = AddedLines.Of(source.Before, change.After);
+                ContentFindings(file, source.Path.Relative, same, wholeFile: true, findings);
+                Cap(findings, before);
                 continue;
             }
 
-            if (change.Before is not null && recreated.Contains(file) && FileKinds.IsSource(file))
+            var added = AddedLines.Of(change);
+            changedLines += ChangedLineWeight(added);
+            if (change.Before is not null && FileKinds.IsSource(file) && ReplacesMostOfTheFile(added))
             {
                 findings.Add(new SafetyFinding(SafetyRules.WholeFileReplaced, file, file) { Detail = "recreates" });
             }
 
-            var added = AddedLines.Of(change);
-            changedLines += added.Indexes.Count + RemovedCount(change, added);
-            int before = findings.Count;
             BinaryFindings(change, file, added, findings);
-            ContentFindings(file, added, findings);
-            if (findings.Count - before > MaxFindingsPerFile)
-            {
-                findings.RemoveRange(before + MaxFindingsPerFile, findings.Count - before - MaxFindingsPerFile);
-            }
+            ElisionFindings(change, file, added, findings);
+            ContentFindings(file, file, added, wholeFile: false, findings);
+            Cap(findings, before);
         }
 
         if (changedLines > maxChangedLines)
@@ -81,6 +84,14 @@ public static class SafetyScanner
         }
 
         return findings;
+    }
+
+    private static void Cap(List<SafetyFinding> findings, int before)
+    {
+        if (findings.Count - before > MaxFindingsPerFile)
+        {
+            findings.RemoveRange(before + MaxFindingsPerFile, findings.Count - before - MaxFindingsPerFile);
+        }
     }
 
     // PB1003, from the one list (BuildConfigurationPaths), the content, and the repository's own git settings.
@@ -141,163 +152,144 @@ public static class SafetyScanner
             return;
         }
 
+        bool cFamily = FileKinds.LanguageOf(file) == SourceLanguage.CFamily;
         foreach (int index in added.Indexes)
         {
             var line = added.LineSpan(index);
-            int bad = line.IndexOfAnyInRange('\0', '\u001f');
-            while (bad >= 0 && line[bad] is '\t' or '\f')
-            {
-                int next = line[(bad + 1)..].IndexOfAnyInRange('\0', '\u001f');
-                bad = next < 0 ? -1 : bad + 1 + next;
-            }
-
-            if (bad < 0)
-            {
-                bad = line.IndexOf('\u007f');
-            }
-
+            int bad = TextCharacters.FirstForbidden(line);
             if (bad >= 0)
             {
-                findings.Add(new SafetyFinding(SafetyRules.BinaryContent, file, $"control character U+{(int)line[bad]:X4}") { Line = index + 1, LineText = line.ToString() });
+                findings.Add(new SafetyFinding(SafetyRules.BinaryContent, file, TextCharacters.Describe(line[bad])) { Line = index + 1, LineText = line.ToString() });
+                return;
+            }
+
+            if (cFamily && TextCharacters.FormatCharacterInIdentifier(line) is { } hidden)
+            {
+                findings.Add(new SafetyFinding(SafetyRules.BinaryContent, file, $"format character U+{(int)hidden:X4} inside an identifier") { Line = index + 1, LineText = line.ToString() });
                 return;
             }
         }
     }
 
-    private static void ContentFindings(string file, AddedLines added, List<SafetyFinding> findings)
+    private static void ElisionFindings(PlannedChange change, string file, AddedLines added, List<SafetyFinding> findings)
     {
-        var detectors = ContentDetectors.All;
-        ulong applicable = 0;
-        for (int d = 0; d < detectors.Count; d++)
-        {
-            if (detectors[d].AppliesTo(file))
-            {
-                applicable |= 1UL << d;
-            }
-        }
-
-        if (applicable == 0)
+        if (change.Before is null || added.OldText is null || added.RemovedIndexes.Count == 0)
         {
             return;
         }
 
-        var runs = added.Runs().ToList();
-        ulong[] runHits = KeywordHitsPerRun(added, runs, applicable);
-        string? fileText = null;
-        string FileText() => fileText ??= string.Join('\n', added.AllLines);
-        var seen = new HashSet<(string, int)>();
-        for (int r = 0; r < runs.Count; r++)
+        bool removedCode = added.RemovedIndexes.Any(i => ElidedContent.IsCode(added.OldMap!.Span(added.OldText, i)));
+        if (!removedCode)
         {
-            // Most added code holds no keyword at all: then no block string is made and no regex runs.
-            ulong hits = runHits[r];
-            if (hits == 0)
+            return;
+        }
+
+        foreach (int index in added.Indexes)
+        {
+            if (ElidedContent.IsPlaceholder(added.LineSpan(index)))
             {
-                continue;
-            }
-
-            var (firstLine, count) = runs[r];
-
-            string block = added.BlockText(firstLine, count, out int[] starts);
-            for (int d = 0; d < detectors.Count; d++)
-            {
-                if ((hits & (1UL << d)) == 0)
-                {
-                    continue;
-                }
-
-                var detector = detectors[d];
-                foreach (var match in detector.Matches(block))
-                {
-                    int lineInBlock = LineOf(starts, match.Index);
-                    string lineText = added.Line(firstLine + lineInBlock);
-                    var candidate = new DetectorMatch(match, block, lineText, FileText);
-                    if (!detector.Confirm(candidate) || !seen.Add((detector.Rule.Id, firstLine + lineInBlock)))
-                    {
-                        continue;
-                    }
-
-                    string text = detector.Describe?.Invoke(candidate) ?? match.Value;
-                    findings.Add(new SafetyFinding(detector.Rule, file, Shorten(detector.Rule, text))
-                    {
-                        Line = firstLine + lineInBlock + 1,
-                        LineText = lineText,
-                        Secret = detector.Rule == SafetyRules.Secret ? match.Value : null,
-                    });
-                }
+                string line = added.Line(index);
+                findings.Add(new SafetyFinding(SafetyRules.ElidedContent, file, line.Trim()) { Line = index + 1, LineText = line });
+                return;
             }
         }
     }
 
     /// <summary>
-    /// Which detectors' keywords each run holds. Runs close to each other are searched as one stretch of text (a
-    /// search has a fixed cost, and edits are often a few lines apart); a hit in the unchanged lines between them
-    /// is dropped. Each gap searched is short, so the cost stays linear in the size of the patch.
+    /// The content rules, judged on what the change means: every statement in a window around the change is judged in
+    /// the new text (under the new path's kind) and in the old text (under the old path's); a hit the old text already
+    /// had is not the patch's doing. Hits are cut down to one per rule and line before any text is made.
     /// </summary>
-    private static ulong[] KeywordHitsPerRun(AddedLines added, List<(int FirstLine, int Count)> runs, ulong applicable)
+    private static void ContentFindings(string file, string oldFile, AddedLines added, bool wholeFile, List<SafetyFinding> findings)
     {
-        const int MaxGap = 512;
-        var runHits = new ulong[runs.Count];
-        var hits = new List<(int Offset, ulong Detectors)>();
-        int r = 0;
-        while (r < runs.Count)
+        var windows = ChangeWindows.Of(added, wholeFile);
+        if (windows.Count == 0)
         {
-            int first = r;
-            while (r + 1 < runs.Count && added.OffsetOf(runs[r + 1].FirstLine) - EndOffset(added, runs[r]) <= MaxGap)
-            {
-                r++;
-            }
-
-            int start = added.OffsetOf(runs[first].FirstLine);
-            int lastLine = runs[r].FirstLine + runs[r].Count - 1;
-            hits.Clear();
-            ContentDetectors.Keywords.Hits(added.RawRange(runs[first].FirstLine, lastLine - runs[first].FirstLine + 1), applicable, hits);
-            foreach (var (offset, detectors) in hits)
-            {
-                int line = added.LineAt(start + offset);
-                int run = RunOf(runs, first, r, line);
-                if (run >= 0)
-                {
-                    runHits[run] |= detectors;
-                }
-            }
-
-            r++;
+            return;
         }
 
-        return runHits;
-    }
-
-    private static int EndOffset(AddedLines added, (int FirstLine, int Count) run)
-    {
-        int last = run.FirstLine + run.Count - 1;
-        return added.OffsetOf(last) + added.LineSpan(last).Length;
-    }
-
-    // The run among runs[from..to] holding the line, or -1 when the line lies in a gap between them.
-    private static int RunOf(List<(int FirstLine, int Count)> runs, int from, int to, int line)
-    {
-        int lo = from, hi = to;
-        while (lo < hi)
+        var hits = new List<ContentJudge.Hit>();
+        foreach (var window in windows)
         {
-            int mid = (lo + hi + 1) / 2;
-            if (runs[mid].FirstLine <= line)
+            ContentJudge.Judge(file, added.Text, Offset(added.Map, added.Text, window.NewStart), Offset(added.Map, added.Text, window.NewEnd), hits);
+        }
+
+        if (hits.Count == 0)
+        {
+            return;
+        }
+
+        // A hit the old text had on a line of the same text is not the patch's doing. Lines, not statements, name a hit:
+        // in a script a statement can span the whole file, and an edit elsewhere in it must not re-blame an old line.
+        var before = new Dictionary<(string, int), int>();
+        if (added.OldText is { } oldText)
+        {
+            var oldHits = new List<ContentJudge.Hit>();
+            foreach (var window in windows)
             {
-                lo = mid;
+                ContentJudge.Judge(oldFile, oldText, Offset(added.OldMap!, oldText, window.OldStart), Offset(added.OldMap!, oldText, window.OldEnd), oldHits);
             }
-            else
+
+            var oldLineHashes = new LineHashes(oldText, added.OldMap!);
+            foreach (var hit in oldHits)
             {
-                hi = mid - 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(before, (hit.Key, oldLineHashes.At(hit.Offset)), out _)++;
             }
         }
 
-        return runs[lo].FirstLine <= line && line < runs[lo].FirstLine + runs[lo].Count ? lo : -1;
+        var lineHashes = new LineHashes(added.Text, added.Map);
+        hits.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+        var seen = new HashSet<(string, int)>();
+        int reported = 0;
+        foreach (var hit in hits)
+        {
+            ref int already = ref CollectionsMarshal.GetValueRefOrNullRef(before, (hit.Key, lineHashes.At(hit.Offset)));
+            if (!Unsafe.IsNullRef(ref already) && already > 0)
+            {
+                already--;
+                continue;
+            }
+
+            int line = added.LineAt(hit.Offset);
+            if (!seen.Add((hit.Rule.Id, line)))
+            {
+                continue;
+            }
+
+            if (++reported > MaxFindingsPerFile)
+            {
+                break;
+            }
+
+            string match = hit.Source.Substring(hit.MatchStart, Math.Min(hit.MatchEnd - hit.MatchStart, 200));
+            findings.Add(new SafetyFinding(hit.Rule, file, Shorten(hit.Rule, match))
+            {
+                Line = line + 1,
+                LineText = added.Line(line),
+                Secret = hit.Rule == SafetyRules.Secret ? match : null,
+            });
+        }
     }
 
-    private static int LineOf(int[] starts, int index)
+    /// <summary>The hash of the (trimmed) line an offset falls in, computed once per line however many hits it holds.</summary>
+    private sealed class LineHashes(string text, LineMap map)
     {
-        int i = Array.BinarySearch(starts, index);
-        return i >= 0 ? i : ~i - 1;
+        private readonly Dictionary<int, int> _byLine = [];
+
+        public int At(int offset)
+        {
+            int line = map.LineAt(offset);
+            if (!_byLine.TryGetValue(line, out int hash))
+            {
+                hash = string.GetHashCode(map.Span(text, line).Trim());
+                _byLine[line] = hash;
+            }
+
+            return hash;
+        }
     }
+
+    private static int Offset(LineMap map, string text, int line) => line >= map.Count ? text.Length : map.Start(line);
 
     // Secrets are never echoed in full: reports end up in build logs.
     private static string Shorten(SafetyRule rule, string text)
@@ -311,50 +303,82 @@ public static class SafetyScanner
         return text.Length <= 80 ? text : text[..77] + "...";
     }
 
-    private static int RemovedCount(PlannedChange change, AddedLines added)
+    /// <summary>Characters that count as one line for PB1008: a 2 MB line is as much to review as thousands of short ones.</summary>
+    private const int LineWidth = 200;
+
+    private static int Weight(int length) => Math.Max(1, (length + LineWidth - 1) / LineWidth);
+
+    private static int LineWeight(string text)
     {
-        if (change.Before is null)
+        var map = LineMap.Of(text);
+        long total = 0;
+        for (int i = 0; i < map.Count; i++)
         {
-            return 0;
+            total += Weight(map.Length(i));
         }
 
-        // Lines before = kept + removed; lines after = kept + added.
-        int kept = added.LineCount - added.Indexes.Count;
-        return Math.Max(0, added.BeforeLineCount - kept);
+        return (int)Math.Min(total, int.MaxValue);
     }
 
-    // A file created with exactly the bytes of a file deleted in the same plan is a rename: nothing new is added.
-    private static HashSet<PlannedChange> MovedFiles(IReadOnlyList<PlannedChange> changes)
+    private static int ChangedLineWeight(AddedLines added)
     {
-        var moved = new HashSet<PlannedChange>();
+        long total = 0;
+        foreach (int i in added.Indexes)
+        {
+            total += Weight(added.Map.Length(i));
+        }
+
+        foreach (int i in added.RemovedIndexes)
+        {
+            total += Weight(added.OldMap!.Length(i));
+        }
+
+        return (int)Math.Min(total, int.MaxValue);
+    }
+
+    /// <summary>
+    /// PB1010 by effect: fewer than half of the old file's lines of code survive, whether the patch said RECREATE or
+    /// REPLACEd everything from the first line to the last.
+    /// </summary>
+    private static bool ReplacesMostOfTheFile(AddedLines added)
+    {
+        if (added.OldText is not { } oldText || added.OldMap is not { } map)
+        {
+            return false;
+        }
+
+        int gone = added.RemovedIndexes.Count(i => ElidedContent.IsCode(map.Span(oldText, i)));
+        if (gone == 0)
+        {
+            return false;
+        }
+
+        // Stop counting the old file's code as soon as it is clear that most of it survives: a small edit of a large
+        // file reads a few lines here, not the whole file.
+        int code = 0;
+        for (int i = 0; i < map.Count && code < 2 * gone; i++)
+        {
+            code += ElidedContent.IsCode(map.Span(oldText, i)) ? 1 : 0;
+        }
+
+        return code < 2 * gone;
+    }
+
+    // A file created with exactly the bytes of a file deleted in the same plan is a rename. Both sides map to the deleted one.
+    private static Dictionary<PlannedChange, PlannedChange> MovedFiles(IReadOnlyList<PlannedChange> changes)
+    {
+        var moved = new Dictionary<PlannedChange, PlannedChange>();
         var deleted = changes.Where(c => c.After is null && c.Before is not null).ToList();
         foreach (var created in changes.Where(c => c.Before is null && c.After is not null))
         {
-            var source = deleted.FirstOrDefault(d => !moved.Contains(d) && d.Before!.AsSpan().SequenceEqual(created.After));
+            var source = deleted.FirstOrDefault(d => !moved.ContainsKey(d) && d.Before!.AsSpan().SequenceEqual(created.After));
             if (source is not null)
             {
-                moved.Add(source);
-                moved.Add(created);
+                moved[source] = source;
+                moved[created] = source;
             }
         }
 
         return moved;
-    }
-
-    private static HashSet<string> RecreatedPaths(IReadOnlyList<PatchSet> patches)
-    {
-        var paths = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var change in patches.SelectMany(p => p.Files).Where(f => f.Kind == FileChangeKind.Recreate))
-        {
-            try
-            {
-                paths.Add(PathGuard.Normalize(change.Path));
-            }
-            catch (PatchException)
-            {
-            }
-        }
-
-        return paths;
     }
 }

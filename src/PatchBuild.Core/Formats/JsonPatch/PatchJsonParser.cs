@@ -35,7 +35,15 @@ internal static class PatchJsonParser
 
         using (document)
         {
-            var lines = PatchJsonLines.Read(text, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxDepth });
+            var readerOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxDepth };
+            if (JsonStringCheck.FirstLoneSurrogate(text, readerOptions) is { } badLine)
+            {
+                throw Shape("The patch file holds a string with a lone surrogate escape (such as \\ud800 without its pair): that is not text.",
+                    "Write characters outside the basic plane as a surrogate pair (\\ud83d\\ude00) or as the character itself, and remove stray \\udXXX escapes.",
+                    line: badLine);
+            }
+
+            var lines = PatchJsonLines.Read(text, readerOptions);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("patches", out var patches) || patches.ValueKind != JsonValueKind.Array)
             {
