@@ -8,6 +8,12 @@ public sealed record ApplyOptions
     /// <summary>Folder that relative target paths resolve against; default: the first patch file's folder.</summary>
     public string? Root { get; init; }
 
+    /// <summary>
+    /// Answers "does the history record a patch with this text hash as applied (and not rolled back)?"; asked only
+    /// when an ap DELETE finds nothing to delete. Set by the engine from the workspace's journal.
+    /// </summary>
+    internal Func<string, bool>? PatchRecordedAsApplied { get; init; }
+
     /// <summary>Plan and render the diff; write nothing.</summary>
     public bool DryRun { get; init; }
 

@@ -117,7 +117,11 @@ public sealed class PatchEngine
     // Runs with the workspace lock held (when history is on), after recovery: plan, validate, journal, commit.
     private async Task<ApplyResult> ApplyInSessionAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, string root, HistorySession? session, CancellationToken cancellationToken)
     {
-        options = options with { MergeStrategy = options.MergeStrategy ?? session?.Settings.MergeStrategy };
+        options = options with
+        {
+            MergeStrategy = options.MergeStrategy ?? session?.Settings.MergeStrategy,
+            PatchRecordedAsApplied = session is null ? null : RecordedAsApplied(session.Journal),
+        };
         if (!options.Force && patches.Any(p => p.Files.Any(f => f.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))))
         {
             _ = CSharpSyntaxChecker.WarmUpAsync();
@@ -237,6 +241,25 @@ public sealed class PatchEngine
             : Directory.GetCurrentDirectory();
 
     /// <summary>The same pipeline stopped before writing: the result carries the diff and the planned contents.</summary>
+    // Read once, on the first question: most runs never ask.
+    private static Func<string, bool> RecordedAsApplied(HistoryJournal journal)
+    {
+        var applied = new Lazy<HashSet<string>>(() =>
+        {
+            var records = journal.ReadAll();
+            var done = records.Where(r => r.Type == JournalRecord.Done).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            var undone = records.Where(r => r.Type == JournalRecord.RolledBack).Select(r => r.Id)
+                .Concat(records.SelectMany(r => r.RollsBack ?? [])).ToHashSet(StringComparer.Ordinal);
+            return records
+                .Where(r => r.Type == JournalRecord.Begin && r.Kind != JournalRecord.KindRollback && done.Contains(r.Id) && !undone.Contains(r.Id))
+                .SelectMany(r => r.Patches ?? [])
+                .Select(p => p.Hash)
+                .OfType<string>()
+                .ToHashSet(StringComparer.Ordinal);
+        });
+        return hash => applied.Value.Contains(hash);
+    }
+
     public Task<ApplyResult> DryRunAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, CancellationToken cancellationToken = default) =>
         ApplyAsync(patches, options with { DryRun = true }, cancellationToken);
 

@@ -47,6 +47,10 @@ internal static class DiagnosticCodes
         ["HISTORY_ERROR"] = "PB0024",
         ["INVALID_CONFIG"] = "PB0025",
         ["GIT_FAILED"] = "PB0026",
+        ["MISSING_CONTENT"] = "PB0027",
+        ["AMBIGUOUS_ANCHOR"] = "PB0028",
+        ["NESTING_MISMATCH"] = "PB0029",
+        ["NOTHING_TO_DELETE"] = "PB0030",
     };
 
     public static IReadOnlyDictionary<string, string> EngineCodes => ByEngineCode;
