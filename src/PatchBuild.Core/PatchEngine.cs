@@ -120,7 +120,7 @@ public sealed class PatchEngine
         options = options with
         {
             MergeStrategy = options.MergeStrategy ?? session?.Settings.MergeStrategy,
-            PatchRecordedAsApplied = session is null ? null : RecordedAsApplied(session.Journal),
+            PatchRecordedAsApplied = options.PatchRecordedAsApplied ?? (session is null ? null : RecordedAsApplied(session.Journal)),
         };
         if (!options.Force && patches.Any(p => p.Files.Any(f => f.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))))
         {
@@ -242,10 +242,15 @@ public sealed class PatchEngine
 
     /// <summary>The same pipeline stopped before writing: the result carries the diff and the planned contents.</summary>
     // Read once, on the first question: most runs never ask.
-    private static Func<string, bool> RecordedAsApplied(HistoryJournal journal)
+    internal static Func<string, bool> RecordedAsApplied(HistoryJournal journal)
     {
         var applied = new Lazy<HashSet<string>>(() =>
         {
+            if (!File.Exists(journal.Path))
+            {
+                return [];
+            }
+
             var records = journal.ReadAll();
             var done = records.Where(r => r.Type == JournalRecord.Done).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
             var undone = records.Where(r => r.Type == JournalRecord.RolledBack).Select(r => r.Id)

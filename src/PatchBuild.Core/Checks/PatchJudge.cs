@@ -63,7 +63,16 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
         {
             // A check only reads: no workspace lock, no recovery, no journal in the materialised copy.
             string root = Path.Combine(folder, ParentOf(candidate.Path).Replace('/', Path.DirectorySeparatorChar));
-            var result = await engine.DryRunAsync([patch], new ApplyOptions { Root = root, Force = !validateResult, RecordHistory = false }, cancellationToken).ConfigureAwait(false);
+            // The working tree's journal tells a DELETE applied before from one whose code was never there.
+            string journal = Path.Combine(tree.TopLevel, ParentOf(candidate.Path).Replace('/', Path.DirectorySeparatorChar), ".patchbuild", History.HistoryJournal.FileName);
+            var options = new ApplyOptions
+            {
+                Root = root,
+                Force = !validateResult,
+                RecordHistory = false,
+                PatchRecordedAsApplied = PatchEngine.RecordedAsApplied(new History.HistoryJournal(journal)),
+            };
+            var result = await engine.DryRunAsync([patch], options, cancellationToken).ConfigureAwait(false);
             Judge(candidate, result);
         }
     }
@@ -102,6 +111,21 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
             foreach (var error in result.Errors)
             {
                 Report(candidate, UnsafeCodes.Contains(error.Code) ? CheckRules.UnsafePatch : CheckRules.StalePatch, error);
+            }
+        }
+
+        if (candidate.Judged || requireApplied)
+        {
+            // A DELETE of code that is not there "succeeds" as a no-op; the commit should not carry it unnoticed.
+            foreach (var warning in result.Warnings.Where(w => w.Code == ErrorCodes.NothingToDelete))
+            {
+                Findings.Add(new CheckFinding(CheckRules.StalePatch, $"{warning.Message} ({warning.Code})")
+                {
+                    File = candidate.Path,
+                    Line = warning.Line,
+                    ErrorCode = warning.Code,
+                    Hint = "Check the snippet against the file; if the code is really gone, drop this modification from the patch.",
+                });
             }
         }
 

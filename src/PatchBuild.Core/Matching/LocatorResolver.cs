@@ -7,6 +7,9 @@ internal sealed record LocatedRegion(int First, int Last, int SnippetLast, bool 
 {
     /// <summary>The snippet_tail was found above the snippet and the range was turned around.</summary>
     public bool Reversed { get; init; }
+
+    /// <summary>The locator was found only above the previous modification's change (tolerant mode).</summary>
+    public bool AboveCursor { get; init; }
 }
 
 /// <summary>What to find: the locator values of one modification, and where they are in the patch.</summary>
@@ -24,6 +27,12 @@ internal sealed record LocatorRequest(LocatorText Snippet)
 
     /// <summary>Tolerant mode: a snippet_tail found only before the snippet makes a reversed range (spec 3.6).</summary>
     public bool AllowReversedRange { get; init; }
+
+    /// <summary>
+    /// Tolerant mode: a locator found only above the cursor is still used (flagged), as the reference patcher's second
+    /// pass does; strict mode keeps the spec's rule that every search starts after the previous change.
+    /// </summary>
+    public bool AllowAboveCursor { get; init; }
 
     /// <summary>The snippet is '^': the range starts at the file's first line.</summary>
     public bool FromStartOfFile { get; init; }
@@ -51,6 +60,35 @@ internal sealed class LocatorResolver(LineIndex index, LineEditBuffer buffer, Fu
     public bool IsIntact(int start, int length) => buffer.IsIntact(index.OriginalLine[start], index.OriginalLine[start + length - 1]);
 
     public LocatedRegion Resolve(LocatorRequest request)
+    {
+        if (request.Cursor <= 0 || !request.AllowAboveCursor)
+        {
+            return ResolveFromCursor(request);
+        }
+
+        PatchException fromCursor;
+        try
+        {
+            return ResolveFromCursor(request);
+        }
+        catch (PatchException ex)
+        {
+            fromCursor = ex;
+        }
+
+        try
+        {
+            return ResolveFromCursor(request with { Cursor = 0 }) with { AboveCursor = true };
+        }
+        catch (PatchException)
+        {
+            // The first failure is the one that explains the patch as written.
+        }
+
+        throw fromCursor;
+    }
+
+    private LocatedRegion ResolveFromCursor(LocatorRequest request)
     {
         if (request.FromStartOfFile)
         {

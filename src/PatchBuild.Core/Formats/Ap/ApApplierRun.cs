@@ -69,7 +69,7 @@ internal sealed partial class ApApplierRun
             return ModificationOutcome.AlreadyApplied("already applied: the content is already at the snippet's place");
         }
 
-        var lines = Indentation.Adapt(_content, Indentation.Of(_buffer[region.SnippetFirst]));
+        var lines = Indentation.Adapt(_content, Reindent(Indentation.Of(_buffer[region.SnippetFirst])));
         _buffer.Replace(region.First, region.Last, new WrittenBlock(lines, _mod.Number), _mod.Number);
         return ModificationOutcome.Applied();
     }
@@ -131,7 +131,7 @@ internal sealed partial class ApApplierRun
             return ModificationOutcome.AlreadyApplied("already applied: the content already follows the snippet");
         }
 
-        var lines = Indentation.Adapt(_content, target);
+        var lines = Indentation.Adapt(_content, Reindent(target));
         if (moved && _buffer[after].Trim().Length > 0)
         {
             // Top-level declarations are separated by a blank line; the content lost its own when it was trimmed.
@@ -171,7 +171,7 @@ internal sealed partial class ApApplierRun
             return ModificationOutcome.AlreadyApplied("already applied: the content already precedes the snippet");
         }
 
-        var lines = Indentation.Adapt(_content, IndentationBefore(region.SnippetFirst));
+        var lines = Indentation.Adapt(_content, Reindent(IndentationBefore(region.SnippetFirst)));
         _buffer.InsertBefore(region.First, new WrittenBlock(lines, _mod.Number));
         return ModificationOutcome.Applied();
     }
@@ -209,7 +209,8 @@ internal sealed partial class ApApplierRun
         {
             region = Locate();
         }
-        catch (PatchException ex) when (ex.Error.Code is ErrorCodes.SnippetNotFound or ErrorCodes.AnchorNotFound)
+        catch (PatchException ex) when (ex.Error.Code is ErrorCodes.SnippetNotFound or ErrorCodes.AnchorNotFound
+            && !ex.Error.Context.ContainsKey("aboveCursorLine"))
         {
             return NothingToDelete(ex.Error);
         }
@@ -260,6 +261,7 @@ internal sealed partial class ApApplierRun
             Repeated = _state.IsRepeated(_mod),
             Cursor = _state.Cursor,
             AllowReversedRange = !Strict,
+            AllowAboveCursor = !Strict,
             FromStartOfFile = _snippet.IsStartOfFile && _tail is not null,
             SnippetLine = _mod.SnippetLine ?? _mod.PatchLine,
             AnchorLine = _mod.AnchorLine ?? _mod.PatchLine,
@@ -281,6 +283,13 @@ internal sealed partial class ApApplierRun
 
             _context.Warn("DECORATED_LOCATOR",
                 $"Modification {_mod.Number}: the locator's first line matched line {found.First + 1} only after ignoring decoration (bullets, list numbers, comment or diff markers).",
+                _mod.SnippetLine ?? _mod.PatchLine);
+        }
+
+        if (found.AboveCursor)
+        {
+            _context.Warn("OUT_OF_ORDER",
+                $"Modification {_mod.Number}: its locator lies above the change of the modification before it (line {found.First + 1}); modifications should go top to bottom. It was applied there; --strict refuses this.",
                 _mod.SnippetLine ?? _mod.PatchLine);
         }
 
@@ -317,10 +326,10 @@ internal sealed partial class ApApplierRun
             else
             {
                 last = Math.Max(last, end.Value.Line);
-                if (byIndentation)
+                if (byIndentation && _mod.Action == LocatorAction.Delete)
                 {
-                    // An indented block runs up to the next line at the header's level: blank lines after its last
-                    // statement belong to it (as the reference patcher counts it).
+                    // A deleted indented block takes the blank lines up to the next line at its header's level with it
+                    // (as the reference counts the block); a replaced or followed one keeps them as separation.
                     last = ExpandOverBlankLines(_buffer.Forward(last + 1), last, int.MaxValue);
                 }
             }
@@ -438,6 +447,9 @@ internal sealed partial class ApApplierRun
 
         return false;
     }
+
+    // Strict mode writes content exactly as given (as the reference does); the default re-indents flush content.
+    private string Reindent(string target) => Strict ? "" : target;
 
     private IEnumerable<CurrentLine> FromLine(int line) => _buffer.Forward(line).SkipWhile(l => l.Line != line);
 

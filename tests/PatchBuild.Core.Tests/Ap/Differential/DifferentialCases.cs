@@ -126,6 +126,7 @@ public static partial class DifferentialCases
         yield return C("tail not found", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ DELETE\n@ snippet\nbeta\n@ snippet_tail\nzeta\n", strict: true);
         yield return C("sequential cursoring: repeated locator walks identical blocks", "x = 1\ny\nx = 1\nz\nx = 1\n", "@ AP 3.2\n@ FILE\na.txt\n@ REPLACE\n@ snippet\nx = 1\n@ content\nx = A\n@ REPLACE\n@ snippet\nx = 1\n@ content\nx = B\n@ REPLACE\n@ snippet\nx = 1\n@ content\nx = C\n");
         yield return C("sequential cursoring: search starts after the previous edit", "k\nv\nk\nw\n", "@ AP 3.2\n@ FILE\na.txt\n@ REPLACE\n@ snippet\nk\nv\n@ content\nK\nV\n@ REPLACE\n@ snippet\nk\n@ content\nK2\n");
+        yield return C("sequential cursoring: a DELETE above the previous edit", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ DELETE\n@ snippet\ndelta\n@ DELETE\n@ snippet\nbeta\n", strict: true);
         yield return C("sequential cursoring: a locator above the previous edit", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ REPLACE\n@ snippet\ndelta\n@ content\nD\n@ REPLACE\n@ snippet\nbeta\n@ content\nB\n", strict: true);
         yield return C("self-written text is not matched", "a\nb\nc\ntotal = 0\n", "@ AP 3.2\n@ FILE\na.txt\n@ INSERT_AFTER\n@ snippet\na\n@ content\ntotal = 0\n@ REPLACE\n@ snippet\ntotal = 0\n@ content\ntotal = 1\n");
         yield return C("self-written text does not make a later REPLACE look applied", "a\nb\nold\n", "@ AP 3.2\n@ FILE\na.txt\n@ INSERT_AFTER\n@ snippet\na\n@ content\nnew\n@ REPLACE\n@ snippet\nold\n@ content\nnew\n");
@@ -145,7 +146,7 @@ public static partial class DifferentialCases
         yield return C("anchor overlapping the snippet", "def f():\n    a = 1\n    b = 2\n", "@ AP 3.2\n@ FILE\na.txt\n@ REPLACE\n@ anchor\ndef f():\n    a = 1\n@ snippet\na = 1\nb = 2\n@ content\n    c = 3\n");
         yield return C("anchor containing the snippet", "def f():\n    a = 1\n    b = 2\n", "@ AP 3.2\n@ FILE\na.txt\n@ REPLACE\n@ anchor\ndef f():\n    a = 1\n    b = 2\n@ snippet\na = 1\n@ content\n    c = 3\n");
         yield return C("contextual creation: CREATE text right after FILE", Lines, "@ AP 3.2\n@ FILE\nnew/n.txt\n@ CREATE\nhello\n");
-        yield return C("contextual creation: CREATE with a path argument", Lines, "@ AP 3.2\n@ CREATE n/x.txt\n@ content\nhello\n");
+        yield return C("contextual creation: CREATE with a path argument", Lines, "@ AP 3.2\n@ CREATE n/x.txt\nhello\n");
         yield return C("contextual creation: CREATE before FILE", Lines, "@ AP 3.2\n@ CREATE\nn/y.txt\n@ content\nhello\n");
         yield return C("implicit creation: FILE with only content", Lines, "@ AP 3.2\n@ FILE\nnew/z.txt\n@ content\nhello\n");
         yield return C("actions after CREATE in the same block", Lines, "@ AP 3.2\n@ FILE\nnew/q.txt\n@ CREATE\n@ content\none\ntwo\n@ REPLACE\n@ snippet\ntwo\n@ content\nTWO\n");
@@ -159,6 +160,9 @@ public static partial class DifferentialCases
 
         // NOTHING_TO_DELETE: the reference skips silently (spec §3.1)
         yield return C("DELETE of code that is not there", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ DELETE\n@ snippet\nzeta\n");
+        yield return C("DELETE of code that is not there", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ DELETE\n@ snippet\nzeta\n", strict: true);
+        yield return C("sequential cursoring: a DELETE above the previous edit", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ DELETE\n@ snippet\ndelta\n@ DELETE\n@ snippet\nbeta\n", strict: true);
+        yield return C("sequential cursoring: a locator above the previous edit", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ REPLACE\n@ snippet\ndelta\n@ content\nD\n@ REPLACE\n@ snippet\nbeta\n@ content\nB\n");
     }
 
     private static DifferentialCase C(string name, string text, string patch, string file = "a.txt", bool strict = false) =>
