@@ -161,7 +161,6 @@ public static partial class DifferentialCases
         // NOTHING_TO_DELETE: the reference skips silently (spec §3.1)
         yield return C("DELETE of code that is not there", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ DELETE\n@ snippet\nzeta\n");
         yield return C("DELETE of code that is not there", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ DELETE\n@ snippet\nzeta\n", strict: true);
-        yield return C("sequential cursoring: a DELETE above the previous edit", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ DELETE\n@ snippet\ndelta\n@ DELETE\n@ snippet\nbeta\n", strict: true);
         yield return C("sequential cursoring: a locator above the previous edit", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ REPLACE\n@ snippet\ndelta\n@ content\nD\n@ REPLACE\n@ snippet\nbeta\n@ content\nB\n");
     }
 
