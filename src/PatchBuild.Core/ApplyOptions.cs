@@ -14,6 +14,12 @@ public sealed record ApplyOptions
     /// </summary>
     public string? RepositoryRoot { get; init; }
 
+    /// <summary>
+    /// Answers "does the history record a patch with this text hash as applied (and not rolled back)?"; asked only
+    /// when an ap DELETE finds nothing to delete. Set by the engine from the workspace's journal.
+    /// </summary>
+    internal Func<string, bool>? PatchRecordedAsApplied { get; init; }
+
     /// <summary>Plan and render the diff; write nothing.</summary>
     public bool DryRun { get; init; }
 

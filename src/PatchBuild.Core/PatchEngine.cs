@@ -154,7 +154,11 @@ public sealed class PatchEngine
         var history = session is not null ? (session.Paths, session.Settings)
             : options.RecordHistory ? HistorySession.Locate(root, options.BackupDir)
             : ((HistoryPaths Paths, HistorySettings Settings)?)null;
-        options = options with { MergeStrategy = options.MergeStrategy ?? history?.Settings.MergeStrategy };
+        options = options with
+        {
+            MergeStrategy = options.MergeStrategy ?? history?.Settings.MergeStrategy,
+            PatchRecordedAsApplied = options.PatchRecordedAsApplied ?? (session is null ? null : RecordedAsApplied(session.Journal)),
+        };
         if (!options.Force && patches.Any(p => p.Files.Any(f => f.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))))
         {
             _ = CSharpSyntaxChecker.WarmUpAsync();
@@ -324,6 +328,30 @@ public sealed class PatchEngine
     // The limits come from the same patchbuild.json the safety rules read (INVALID_CONFIG when it is broken).
     private static InputLimits LimitsFor(string root, ApplyOptions options) =>
         options.Limits ?? (Directory.Exists(root) ? PatchBuildConfigLoader.Load(root, options.ConfigPath).Limits : InputLimits.Default);
+
+    // Read once, on the first question: most runs never ask.
+    internal static Func<string, bool> RecordedAsApplied(HistoryJournal journal)
+    {
+        var applied = new Lazy<HashSet<string>>(() =>
+        {
+            if (!File.Exists(journal.Path))
+            {
+                return [];
+            }
+
+            var records = journal.ReadAll();
+            var done = records.Where(r => r.Type == JournalRecord.Done).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+            var undone = records.Where(r => r.Type == JournalRecord.RolledBack).Select(r => r.Id)
+                .Concat(records.SelectMany(r => r.RollsBack ?? [])).ToHashSet(StringComparer.Ordinal);
+            return records
+                .Where(r => r.Type == JournalRecord.Begin && r.Kind != JournalRecord.KindRollback && done.Contains(r.Id) && !undone.Contains(r.Id))
+                .SelectMany(r => r.Patches ?? [])
+                .Select(p => p.Hash)
+                .OfType<string>()
+                .ToHashSet(StringComparer.Ordinal);
+        });
+        return hash => applied.Value.Contains(hash);
+    }
 
     /// <summary>The same pipeline stopped before writing: the result carries the diff and the planned contents.</summary>
     public Task<ApplyResult> DryRunAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, CancellationToken cancellationToken = default) =>

@@ -65,7 +65,16 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
             string patchRoot = RootOf(candidate.Path).Replace('/', Path.DirectorySeparatorChar);
             string root = Path.Combine(folder, patchRoot);
             string repositoryRoot = Path.Combine(tree.TopLevel, patchRoot);
-            var options = new ApplyOptions { Root = root, RepositoryRoot = repositoryRoot, Force = !validateResult, RecordHistory = false };
+            // The working tree's journal tells a DELETE applied before from one whose code was never there.
+            string journal = Path.Combine(repositoryRoot, ".patchbuild", History.HistoryJournal.FileName);
+            var options = new ApplyOptions
+            {
+                Root = root,
+                RepositoryRoot = repositoryRoot,
+                Force = !validateResult,
+                RecordHistory = false,
+                PatchRecordedAsApplied = PatchEngine.RecordedAsApplied(new History.HistoryJournal(journal)),
+            };
             var result = await engine.DryRunAsync([patch], options, cancellationToken).ConfigureAwait(false);
             Judge(candidate, result, folder);
         }
@@ -105,6 +114,21 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
             foreach (var error in result.Errors)
             {
                 Report(candidate, UnsafeCodes.Contains(error.Code) ? CheckRules.UnsafePatch : CheckRules.StalePatch, InRepository(error, materialised));
+            }
+        }
+
+        if (candidate.Judged || requireApplied)
+        {
+            // A DELETE of code that is not there "succeeds" as a no-op; the commit should not carry it unnoticed.
+            foreach (var warning in result.Warnings.Where(w => w.Code == ErrorCodes.NothingToDelete))
+            {
+                Findings.Add(new CheckFinding(CheckRules.StalePatch, $"{warning.Message} ({warning.Code})")
+                {
+                    File = candidate.Path,
+                    Line = warning.Line,
+                    ErrorCode = warning.Code,
+                    Hint = "Check the snippet against the file; if the code is really gone, drop this modification from the patch.",
+                });
             }
         }
 

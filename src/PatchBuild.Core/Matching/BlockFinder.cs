@@ -11,9 +11,14 @@ internal static class BlockFinder
     /// The last line of the block whose header is the first <paramref name="headerLength"/> lines of
     /// <paramref name="lines"/>. Null when the block never closes.
     /// </summary>
-    public static CurrentLine? FindEnd(IEnumerable<CurrentLine> lines, int headerLength)
+    public static CurrentLine? FindEnd(IEnumerable<CurrentLine> lines, int headerLength) => FindEnd(lines, headerLength, out _);
+
+    /// <summary>As <see cref="FindEnd(IEnumerable{CurrentLine}, int)"/>; <paramref name="byIndentation"/> tells
+    /// whether the block was measured by indentation rather than brackets.</summary>
+    public static CurrentLine? FindEnd(IEnumerable<CurrentLine> lines, int headerLength, out bool byIndentation)
     {
         using var e = lines.GetEnumerator();
+        byIndentation = false;
         if (!e.MoveNext())
         {
             return null;
@@ -21,7 +26,7 @@ internal static class BlockFinder
 
         var first = e.Current;
         int baseWidth = Indentation.Width(first.Text);
-        bool byIndentation = first.Text.TrimEnd().EndsWith(':');
+        byIndentation = first.Text.TrimEnd().EndsWith(':');
         var counter = new BracketCounter();
         int depth = 0;
         bool opened = false;

@@ -3,7 +3,14 @@ using PatchBuild.Core.Model;
 namespace PatchBuild.Core.Matching;
 
 /// <summary>Where a locator landed, in original line numbers (0-based, inclusive): the snippet (through its tail).</summary>
-internal sealed record LocatedRegion(int First, int Last, int SnippetLast, bool Decorated, int? AnchorFirst);
+internal sealed record LocatedRegion(int First, int Last, int SnippetLast, bool Decorated, int? AnchorFirst)
+{
+    /// <summary>The snippet_tail was found above the snippet and the range was turned around.</summary>
+    public bool Reversed { get; init; }
+
+    /// <summary>The locator was found only above the previous modification's change (tolerant mode).</summary>
+    public bool AboveCursor { get; init; }
+}
 
 /// <summary>What to find: the locator values of one modification, and where they are in the patch.</summary>
 internal sealed record LocatorRequest(LocatorText Snippet)
@@ -11,9 +18,24 @@ internal sealed record LocatorRequest(LocatorText Snippet)
     public LocatorText? Anchor { get; init; }
     public LocatorText? Tail { get; init; }
 
-    /// <summary>This modification is the RepeatIndex-th (0-based) of RepeatCount modifications with the same locator.</summary>
-    public int RepeatIndex { get; init; }
-    public int RepeatCount { get; init; } = 1;
+    /// <summary>Other modifications of the file repeat this locator: it walks identical blocks in order (first match wins).</summary>
+    public bool Repeated { get; init; }
+
+    /// <summary>Sequential cursoring (spec 3.2): the original line where the previous modification's change ended;
+    /// the snippet must start at or after it.</summary>
+    public int Cursor { get; init; }
+
+    /// <summary>Tolerant mode: a snippet_tail found only before the snippet makes a reversed range (spec 3.6).</summary>
+    public bool AllowReversedRange { get; init; }
+
+    /// <summary>
+    /// Tolerant mode: a locator found only above the cursor is still used (flagged), as the reference patcher's second
+    /// pass does; strict mode keeps the spec's rule that every search starts after the previous change.
+    /// </summary>
+    public bool AllowAboveCursor { get; init; }
+
+    /// <summary>The snippet is '^': the range starts at the file's first line.</summary>
+    public bool FromStartOfFile { get; init; }
 
     public int? SnippetLine { get; init; }
     public int? AnchorLine { get; init; }
@@ -39,6 +61,40 @@ internal sealed class LocatorResolver(LineIndex index, LineEditBuffer buffer, Fu
 
     public LocatedRegion Resolve(LocatorRequest request)
     {
+        if (request.Cursor <= 0 || !request.AllowAboveCursor)
+        {
+            return ResolveFromCursor(request);
+        }
+
+        PatchException fromCursor;
+        try
+        {
+            return ResolveFromCursor(request);
+        }
+        catch (PatchException ex)
+        {
+            fromCursor = ex;
+        }
+
+        try
+        {
+            return ResolveFromCursor(request with { Cursor = 0 }) with { AboveCursor = true };
+        }
+        catch (PatchException)
+        {
+            // The first failure is the one that explains the patch as written.
+        }
+
+        throw fromCursor;
+    }
+
+    private LocatedRegion ResolveFromCursor(LocatorRequest request)
+    {
+        if (request.FromStartOfFile)
+        {
+            return ResolveFromStart(request);
+        }
+
         var snippet = _finder.Find(request.Snippet);
         int start;
         int? anchorFirst = null;
@@ -68,6 +124,13 @@ internal sealed class LocatorResolver(LineIndex index, LineEditBuffer buffer, Fu
                 var tail = _finder.Find(tailText);
                 decorated |= tail.Decorated;
                 int tailStart = tail.Starts.FirstOrDefault(t => t > snippetLastCompact && IsIntact(t, tail.Length), -1);
+                if (tailStart < 0 && request.AllowReversedRange
+                    && tail.Starts.LastOrDefault(t => t + tail.Length - 1 < start && IsIntact(t, tail.Length), -1) is >= 0 and int before)
+                {
+                    // The AI swapped start and end: the range runs from the tail (above) to the end of the snippet.
+                    return new LocatedRegion(index.OriginalLine[before], last, last, decorated | tail.Decorated, anchorFirst) { Reversed = true };
+                }
+
                 if (tailStart < 0)
                 {
                     throw TailNotFound(request, index.OriginalLine[start], tail, snippetLastCompact);
@@ -78,6 +141,31 @@ internal sealed class LocatorResolver(LineIndex index, LineEditBuffer buffer, Fu
         }
 
         return new LocatedRegion(index.OriginalLine[start], last, index.OriginalLine[snippetLastCompact], decorated, anchorFirst);
+    }
+
+    /// <summary>A range whose snippet is '^': from the file's first present line to its tail (or '$').</summary>
+    private LocatedRegion ResolveFromStart(LocatorRequest request)
+    {
+        int first = buffer.Forward(0).Where(l => l.Line >= 0).Select(l => l.Line).DefaultIfEmpty(-1).First();
+        int last = buffer.Backward(buffer.Count).Where(l => l.Line >= 0).Select(l => l.Line).DefaultIfEmpty(-1).First();
+        if (first < 0)
+        {
+            throw NotFound(request.Snippet, request.SnippetLine, null);
+        }
+
+        if (request.Tail is { IsEndOfFile: false } tailText)
+        {
+            var tail = _finder.Find(tailText);
+            int tailStart = tail.Starts.FirstOrDefault(t => IsIntact(t, tail.Length), -1);
+            if (tailStart < 0)
+            {
+                throw TailNotFound(request, first, tail, -1);
+            }
+
+            last = index.OriginalLine[tailStart + tail.Length - 1];
+        }
+
+        return new LocatedRegion(first, last, first, false, null);
     }
 
     /// <summary>The unique intact anchor's first line, or null; used to scope "is the content already there?".</summary>
@@ -96,13 +184,19 @@ internal sealed class LocatorResolver(LineIndex index, LineEditBuffer buffer, Fu
     private int PickUnanchored(LocatorRequest request, LocatorHits snippet)
     {
         var all = snippet.Starts;
-        if (request.RepeatCount > 1 && all.Count == request.RepeatCount)
+        int from = index.CompactAtOrAfter[Math.Clamp(request.Cursor, 0, index.CompactAtOrAfter.Length - 1)];
+        int firstForward = LowerBound(all, from);
+
+        // Only occurrences after the cursor are candidates (sequential cursoring); a repeated locator takes the first.
+        var intact = new List<int>();
+        for (int i = firstForward; i < all.Count && intact.Count < (request.Repeated ? 1 : 64); i++)
         {
-            int chosen = all[request.RepeatIndex];
-            return IsIntact(chosen, snippet.Length) ? chosen : throw Consumed("snippet", request.Snippet, chosen, snippet.Length, request.SnippetLine);
+            if (IsIntact(all[i], snippet.Length))
+            {
+                intact.Add(all[i]);
+            }
         }
 
-        var intact = all.Where(s => IsIntact(s, snippet.Length)).ToList();
         if (intact.Count == 1)
         {
             return intact[0];
@@ -113,12 +207,53 @@ internal sealed class LocatorResolver(LineIndex index, LineEditBuffer buffer, Fu
             throw Ambiguous("snippet", request.Snippet, intact, request.SnippetLine);
         }
 
+        if (firstForward < all.Count)
+        {
+            throw Consumed("snippet", request.Snippet, all[firstForward], snippet.Length, request.SnippetLine);
+        }
+
+        if (all.Count > 0 && all.Any(s => IsIntact(s, snippet.Length)))
+        {
+            throw AboveCursor(request, all.Last(s => IsIntact(s, snippet.Length)));
+        }
+
         if (all.Count > 0)
         {
             throw Consumed("snippet", request.Snippet, all[0], snippet.Length, request.SnippetLine);
         }
 
         throw NotFound(request.Snippet, request.SnippetLine, null);
+    }
+
+    private PatchException AboveCursor(LocatorRequest request, int start)
+    {
+        int line = index.OriginalLine[start] + 1;
+        return new PatchException(new PatchError(ErrorCodes.SnippetNotFound,
+            $"Snippet not found after the previous modification (which ends before line {request.Cursor + 1}): {Quote(request.Snippet)} occurs only above it, at line {line}.")
+        {
+            Line = request.SnippetLine,
+            Hint = "Modifications of one file apply top to bottom and each search starts where the previous change ended. Put this modification before the one that edits further down.",
+            Context = new Dictionary<string, object?> { ["aboveCursorLine"] = line, ["locator"] = "snippet" },
+        });
+    }
+
+    private static int LowerBound(IReadOnlyList<int> sorted, int value)
+    {
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private int PickAnchored(LocatorRequest request, LocatorHits anchor, LocatorHits snippet, out int start)
@@ -140,12 +275,20 @@ internal sealed class LocatorResolver(LineIndex index, LineEditBuffer buffer, Fu
             });
         }
 
+        // With several anchors, those after the cursor are preferred (the reference's rule); the snippet itself must
+        // start after the cursor either way.
+        int cursor = index.CompactAtOrAfter[Math.Clamp(request.Cursor, 0, index.CompactAtOrAfter.Length - 1)];
+        if (anchors.Count > 1 && cursor > 0 && anchors.Where(a => a >= cursor).ToList() is { Count: > 0 } forward)
+        {
+            anchors = forward;
+        }
+
         // A common snippet ("{") may occur thousands of times: only the occurrences right after each anchor are
         // checked for being intact, never the whole list.
         var chosen = new List<(int Anchor, int Snippet)>();
         for (int i = 0; i < anchors.Count; i++)
         {
-            int from = anchors[i];
+            int from = Math.Max(anchors[i], cursor);
             int until = anchors.Count == 1 || i + 1 >= anchors.Count ? int.MaxValue : anchors[i + 1];
             int hit = FirstIntactAtOrAfter(snippet, from, until);
             if (hit >= 0)
@@ -248,10 +391,11 @@ internal sealed class LocatorResolver(LineIndex index, LineEditBuffer buffer, Fu
     {
         var lines = starts.Select(s => index.OriginalLine[s] + 1).ToList();
         string list = string.Join(", ", lines.Take(20)) + (lines.Count > 20 ? ", …" : "");
+        string code = kind == "anchor" ? ErrorCodes.AmbiguousAnchor : ErrorCodes.AmbiguousMatch;
         string hint = kind == "anchor"
             ? "Make the anchor unique: use a longer anchor (for example the enclosing class and method signature) so it occurs once in the file."
             : $"Add an anchor: a unique line before the intended place (for example the signature of the enclosing method above line {lines[0]}), or extend the snippet with neighbouring lines until it is unique.";
-        return new PatchException(new PatchError(ErrorCodes.AmbiguousMatch, $"The {kind} matches {lines.Count} places (lines {list}): {Quote(locator)}.")
+        return new PatchException(new PatchError(code, $"The {kind} matches {lines.Count} places (lines {list}): {Quote(locator)}.")
         {
             Line = line,
             Hint = hint,

@@ -16,6 +16,10 @@ public static class ErrorCodes
     public const string EmptyReplace = "EMPTY_REPLACE";
     public const string PatchTruncated = "PATCH_TRUNCATED";
     public const string LocatorConsumed = "LOCATOR_CONSUMED";
+    public const string MissingContent = "MISSING_CONTENT";
+    public const string AmbiguousAnchor = "AMBIGUOUS_ANCHOR";
+    public const string NestingMismatch = "NESTING_MISMATCH";
+    public const string NothingToDelete = "NOTHING_TO_DELETE";
     public const string Conflict = "CONFLICT";
     public const string Unsupported = "UNSUPPORTED";
     public const string JsonPatchTestFailed = "TEST_OPERATION_FAILED";

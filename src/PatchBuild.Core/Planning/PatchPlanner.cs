@@ -76,6 +76,9 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
             case FileChangeKind.Modify:
                 return PlanModifications(workspace, patch, change, path, options, outcome);
 
+            case FileChangeKind.Create when change.Modifications.Count > 0:
+                return PlanCreateThenEdit(workspace, patch, change, path, options, outcome);
+
             case FileChangeKind.Create:
             {
                 string content = WithNewline(change.Content ?? "", change.Newline);
@@ -187,6 +190,56 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
             default:
                 throw new PatchException(ErrorCodes.InvalidModification, $"Unknown file change {change.Kind}.");
         }
+    }
+
+    /// <summary>
+    /// CREATE followed by edits in the same ap FILE block: the edits apply to the created text. A file that already
+    /// holds exactly that result is the same patch applied before (idempotency); any other existing file is refused.
+    /// </summary>
+    private FileResult PlanCreateThenEdit(PatchWorkspace workspace, PatchSet patch, FileChange change, WorkspacePath path, ApplyOptions options, PlanOutcome outcome)
+    {
+        string content = WithNewline(change.Content ?? "", change.Newline);
+        var edit = change with { Kind = FileChangeKind.Modify };
+        if (workspace.DirectoryExists(path))
+        {
+            throw new PatchException(new PatchError(ErrorCodes.FileExists, $"Cannot create file '{path.Relative}': a folder exists there.") { File = path.Relative, Hint = "Choose another path, or delete the folder first." });
+        }
+
+        if (workspace.FileExists(path) && !SameText(workspace.GetText(path)!, content))
+        {
+            string existing = workspace.GetText(path)!;
+            var snapshot = workspace.Snapshot();
+            string? edited = null;
+            try
+            {
+                workspace.SetText(path, content);
+                PlanModifications(workspace, patch, edit, path, options with { Partial = false }, new PlanOutcome());
+                edited = workspace.GetText(path);
+            }
+            catch (PatchException)
+            {
+                // The edits do not even apply to the created text; the existing file is simply a different one.
+            }
+            finally
+            {
+                workspace.Restore(snapshot);
+            }
+
+            if (edited is not null && SameText(existing, edited))
+            {
+                return new FileResult(path.Relative, "create", "skipped") { PatchFile = patch.SourcePath, Reason = "already applied: the file exists with the created and edited content", Skipped = 1 + change.Modifications.Count };
+            }
+
+            throw new PatchException(new PatchError(ErrorCodes.FileExists, $"Cannot create '{path.Relative}': a different file already exists there.")
+            {
+                File = path.Relative,
+                Hint = "Use RECREATE to replace the whole file, or FILE + REPLACE to edit it.",
+            });
+        }
+
+        workspace.SetText(path, content);
+        var result = PlanModifications(workspace, patch, edit, path, options, outcome);
+        return result with { Action = "create", Status = result.Status == "skipped" ? "applied" : result.Status, Applied = result.Applied + 1 };
     }
 
     private FileResult PlanModifications(PatchWorkspace workspace, PatchSet patch, FileChange change, WorkspacePath path, ApplyOptions options, PlanOutcome outcome)

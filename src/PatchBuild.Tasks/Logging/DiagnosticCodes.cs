@@ -48,6 +48,11 @@ internal static class DiagnosticCodes
         ["INVALID_CONFIG"] = "PB0025",
         ["GIT_FAILED"] = "PB0026",
         ["LIMIT_EXCEEDED"] = "PB0027",
+        ["MISSING_CONTENT"] = "PB0028",
+        ["AMBIGUOUS_ANCHOR"] = "PB0029",
+        ["NESTING_MISMATCH"] = "PB0030",
+        ["NOTHING_TO_DELETE"] = "PB0031",
+        ["ENCODING"] = "PB0032",
     };
 
     public static IReadOnlyDictionary<string, string> EngineCodes => ByEngineCode;

@@ -76,7 +76,7 @@ public sealed class ApplyHeuristicTests : IDisposable
         var result = await _ws.ApplyAsync("a.cs", InsertAfter("class Foo {", "class Bar {\n}"));
         Assert.True(result.Success, result.Error?.Message);
         Assert.Contains(result.Warnings, w => w.Code == "DECLARATION_MOVED");
-        Assert.Equal("namespace N\n{\n    class Foo {\n        int x;\n    }\n    class Bar {\n    }\n}\n", _ws.Read("a.cs"));
+        Assert.Equal("namespace N\n{\n    class Foo {\n        int x;\n    }\n\n    class Bar {\n    }\n}\n", _ws.Read("a.cs"));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class ApplyHeuristicTests : IDisposable
         var result = await _ws.ApplyAsync("m.py", InsertAfter("def f():", "def g():\n    return 2"));
         Assert.True(result.Success, result.Error?.Message);
         Assert.Contains(result.Warnings, w => w.Code == "DECLARATION_MOVED");
-        Assert.Equal("def f():\n    return 1\ndef g():\n    return 2\n\nprint(f())\n", _ws.Read("m.py"));
+        Assert.Equal("def f():\n    return 1\n\ndef g():\n    return 2\n\nprint(f())\n", _ws.Read("m.py"));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class ApplyHeuristicTests : IDisposable
     {
         _ws.Write("a.cs", "class Foo {\n    int x;\n}\n");
         var result = await _ws.ApplyAsync(_ws.Patch("a.cs", InsertAfter("class Foo {", "class Bar { }")), new ApplyOptions { Strict = true });
-        Assert.Equal(ErrorCodes.InvalidModification, result.Error!.Code);
+        Assert.Equal(ErrorCodes.NestingMismatch, result.Error!.Code);
         Assert.Contains("top-level declaration", result.Error.Message);
     }
 

@@ -138,7 +138,7 @@ public sealed class ApplyIdempotencyTests : IDisposable
     public async Task Moved_declaration_twice()
     {
         string text = await AssertIdempotent("a.cs", "class Foo {\n    int x;\n}\n", InsertAfter("class Foo {", "class Bar {\n}"));
-        Assert.Equal("class Foo {\n    int x;\n}\nclass Bar {\n}\n", text);
+        Assert.Equal("class Foo {\n    int x;\n}\n\nclass Bar {\n}\n", text);
     }
 
     [Fact]

@@ -45,44 +45,55 @@ public class ParserErrorTests
     }
 
     [Fact]
-    public void The_same_empty_replace_followed_by_end_is_an_empty_replace()
+    public void The_same_empty_replace_followed_by_end_is_a_delete_and_strict_refuses_it()
     {
-        var error = FailsWith(ErrorCodes.EmptyReplace, 7,
-            "{id} AP 3.2", "{id} FILE", "a.cs", "{id} REPLACE", "{id} snippet", "A();", "{id} content", "", "{id} END");
+        var text = Patch("{id} AP 3.2", "{id} FILE", "a.cs", "{id} REPLACE", "{id} snippet", "A();", "{id} content", "", "{id} END");
+        var patch = Parse(text);
+        Assert.Equal(LocatorAction.Delete, Single(patch).Action);
+        Assert.Contains(patch.Warnings, w => w.Code == "AP_EMPTY_REPLACE" && w.Line == 7);
 
+        var error = Fails(text, strict: true);
+        Assert.Equal(ErrorCodes.EmptyReplace, error.Code);
         Assert.Contains("DELETE", error.Hint);
         Assert.Equal("a.cs", error.File);
         Assert.Equal(1, error.Modification);
     }
 
     [Fact]
-    public void Replace_without_content_before_another_modification_is_an_empty_replace()
+    public void Replace_without_content_before_another_modification_is_missing_content()
     {
-        FailsWith(ErrorCodes.EmptyReplace, 4,
+        FailsWith(ErrorCodes.MissingContent, 4,
             "{id} AP 3.2", "{id} FILE", "a.cs", "{id} REPLACE", "{id} snippet", "A();", "{id} DELETE", "{id} snippet", "B();");
     }
 
     [Theory]
     [InlineData("{id} INSERT_AFTER")]
     [InlineData("{id} INSERT_BEFORE")]
-    public void Insert_without_content_is_invalid(string action)
+    public void Insert_without_content_is_missing_content(string action)
     {
-        FailsWith(ErrorCodes.InvalidModification, 4, "{id} AP 3.2", "{id} FILE", "a.cs", action, "{id} snippet", "A();", "{id} END");
+        FailsWith(ErrorCodes.MissingContent, 4, "{id} AP 3.2", "{id} FILE", "a.cs", action, "{id} snippet", "A();", "{id} END");
     }
 
     [Fact]
-    public void Delete_with_content_is_invalid()
+    public void Delete_with_content_ignores_the_content_and_strict_refuses_it()
     {
-        FailsWith(ErrorCodes.InvalidModification, 7,
-            "{id} AP 3.2", "{id} FILE", "a.cs", "{id} DELETE", "{id} snippet", "A();", "{id} content", "B();");
+        var text = Patch("{id} AP 3.2", "{id} FILE", "a.cs", "{id} DELETE", "{id} snippet", "A();", "{id} content", "B();");
+        var delete = Single(Parse(text));
+        Assert.Equal(LocatorAction.Delete, delete.Action);
+        Assert.Null(delete.Content);
+        Assert.Contains(Parse(text).Warnings, w => w.Code == "AP_DELETE_WITH_CONTENT" && w.Line == 7);
+        var error = Fails(text, strict: true);
+        Assert.Equal(ErrorCodes.InvalidModification, error.Code);
+        Assert.Equal(7, error.Line);
     }
 
     [Fact]
-    public void Delete_alone_with_content_is_refused_for_its_content_not_read_as_a_file_delete()
+    public void Delete_alone_with_content_is_not_read_as_a_file_delete()
     {
-        var error = FailsWith(ErrorCodes.InvalidModification, 5, "{id} AP 3.2", "{id} FILE", "a.cs", "{id} DELETE", "{id} content", "x");
+        // The content is ignored (tolerant), which leaves a DELETE that names no code: refused, never "delete the file".
+        var error = FailsWith(ErrorCodes.InvalidModification, 4, "{id} AP 3.2", "{id} FILE", "a.cs", "{id} DELETE", "{id} content", "x");
 
-        Assert.Contains("content", error.Message);
+        Assert.Contains("snippet", error.Message);
     }
 
     [Fact]
@@ -191,29 +202,42 @@ public class ParserErrorTests
     }
 
     [Fact]
-    public void Create_with_other_actions_in_the_same_file_block_is_invalid()
+    public void Create_with_other_actions_in_the_same_file_block_edits_the_created_text()
+    {
+        var file = Assert.Single(Parse(Patch(
+            "{id} AP 3.2", "{id} FILE", "a.cs", "{id} CREATE", "{id} content", "x", "{id} INSERT_AFTER", "{id} snippet", "x", "{id} content", "y")).Files);
+        Assert.Equal(FileChangeKind.Create, file.Kind);
+        Assert.Equal("x\n", file.Content);
+        var insert = Assert.IsType<LocatorModification>(Assert.Single(file.Modifications));
+        Assert.Equal(LocatorAction.InsertAfter, insert.Action);
+    }
+
+    [Fact]
+    public void Recreate_with_other_actions_in_the_same_file_block_is_invalid()
     {
         FailsWith(ErrorCodes.InvalidModification, 7,
-            "{id} AP 3.2", "{id} FILE", "a.cs", "{id} CREATE", "{id} content", "x", "{id} INSERT_AFTER", "{id} snippet", "x", "{id} content", "y");
+            "{id} AP 3.2", "{id} FILE", "a.cs", "{id} RECREATE", "{id} content", "x", "{id} INSERT_AFTER", "{id} snippet", "x", "{id} content", "y");
     }
 
     [Fact]
-    public void Recreate_without_content_is_invalid()
+    public void Recreate_without_content_is_missing_content()
     {
-        FailsWith(ErrorCodes.InvalidModification, 4, "{id} AP 3.2", "{id} FILE", "a.cs", "{id} RECREATE", "{id} FILE", "b.cs", "{id} DELETE");
+        FailsWith(ErrorCodes.MissingContent, 4, "{id} AP 3.2", "{id} FILE", "a.cs", "{id} RECREATE", "{id} FILE", "b.cs", "{id} DELETE");
     }
 
     [Fact]
-    public void A_second_snippet_in_an_incomplete_modification_is_invalid()
+    public void A_second_snippet_before_the_content_replaces_the_first_with_a_warning_and_strict_refuses_it()
     {
-        FailsWith(ErrorCodes.InvalidModification, 7,
-            "{id} AP 3.2", "{id} FILE", "a.cs", "{id} REPLACE", "{id} snippet", "A();", "{id} snippet", "B();", "{id} content", "C();");
+        // ap 3.2 tolerant reading (and the reference patcher): the last snippet wins.
+        var patch = ForgivenOnlyWhenLenient(Patch(
+            "{id} AP 3.2", "{id} FILE", "a.cs", "{id} REPLACE", "{id} snippet", "A();", "{id} snippet", "B();", "{id} content", "C();"), "AP_DUPLICATE_VALUE", 7);
+        Assert.Equal("B();", Single(patch).Snippet);
     }
 
     [Fact]
-    public void A_second_content_in_one_modification_is_invalid()
+    public void A_second_content_in_one_modification_is_an_invalid_patch()
     {
-        FailsWith(ErrorCodes.InvalidModification, 9,
+        FailsWith(ErrorCodes.InvalidPatchFile, 9,
             "{id} AP 3.2", "{id} FILE", "a.cs", "{id} REPLACE", "{id} snippet", "A();", "{id} content", "B();", "{id} content", "C();");
     }
 
@@ -256,12 +280,11 @@ public class ParserErrorTests
     }
 
     [Fact]
-    public void Text_below_an_action_line_is_refused_rather_than_guessed()
+    public void Text_below_an_action_line_is_its_snippet_and_strict_refuses_it()
     {
-        var error = FailsWith(ErrorCodes.InvalidPatchFile, 5,
-            "{id} AP 3.2", "{id} FILE", "a.cs", "{id} REPLACE", "A();", "{id} content", "B();");
-
-        Assert.Contains("snippet", error.Hint);
+        var patch = ForgivenOnlyWhenLenient(Patch(
+            "{id} AP 3.2", "{id} FILE", "a.cs", "{id} REPLACE", "A();", "{id} content", "B();"), "AP_SNIPPET_WITHOUT_DIRECTIVE", 4);
+        Assert.Equal("A();", Single(patch).Snippet);
     }
 
     [Fact]

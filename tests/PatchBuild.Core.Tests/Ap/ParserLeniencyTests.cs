@@ -134,13 +134,18 @@ public class ParserLeniencyTests
     }
 
     [Fact]
-    public void Unknown_directive_is_ignored_with_its_value_lines()
+    public void Unknown_directive_is_an_invalid_patch_in_both_modes()
     {
-        var patch = ForgivenOnlyWhenLenient(Patch(
-            "{id} AP 3.2", "{id} FILE", "a.cs", "{id} REPLACE", "{id} explanation", "why this change", "{id} snippet", "A();", "{id} content", "B();"),
-            "AP_UNKNOWN_DIRECTIVE", line: 5);
-
-        Assert.Equal(("A();", "B();"), (Single(patch).Snippet, Single(patch).Content));
+        // ap 3.2 and its reference: skipping an unknown directive could silently drop the change it meant.
+        string text = Patch(
+            "{id} AP 3.2", "{id} FILE", "a.cs", "{id} REPLACE", "{id} explanation", "why this change", "{id} snippet", "A();", "{id} content", "B();");
+        foreach (bool strict in new[] { false, true })
+        {
+            var error = Fails(text, strict);
+            Assert.Equal(ErrorCodes.InvalidPatchFile, error.Code);
+            Assert.Equal(5, error.Line);
+            Assert.Contains("explanation", error.Message);
+        }
     }
 
     [Fact]

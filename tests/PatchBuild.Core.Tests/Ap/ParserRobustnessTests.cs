@@ -10,7 +10,7 @@ namespace PatchBuild.Core.Tests.Ap;
 public class ParserRobustnessTests
 {
     private static readonly string[] ParserCodes =
-        [ErrorCodes.InvalidPatchFile, ErrorCodes.PatchTruncated, ErrorCodes.EmptyReplace, ErrorCodes.InvalidModification];
+        [ErrorCodes.InvalidPatchFile, ErrorCodes.PatchTruncated, ErrorCodes.EmptyReplace, ErrorCodes.InvalidModification, ErrorCodes.MissingContent];
 
     private static readonly string[] ValidPatches =
     [

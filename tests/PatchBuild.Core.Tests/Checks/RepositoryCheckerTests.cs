@@ -231,6 +231,23 @@ public sealed class RepositoryCheckerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_patch_that_deletes_code_that_was_never_there_is_a_finding()
+    {
+        // Issue 11: a hallucinated "remove the insecure helper" must not pass the hook as an applied no-op.
+        CommitGreeter();
+        _repo.Write("afix.ap", "e4a2f1b8 AP 3.2\ne4a2f1b8 FILE\nsrc/Greeter.cs\ne4a2f1b8 DELETE\ne4a2f1b8 snippet\npublic static string InsecureHelper() => \"\";\ne4a2f1b8 END\n");
+        _repo.Stage("afix.ap");
+
+        var finding = Assert.Single((await Check()).Findings);
+
+        Assert.Equal(CheckRules.StalePatch, finding.Rule);
+        Assert.Equal("afix.ap", finding.File);
+        Assert.Equal("NOTHING_TO_DELETE", finding.ErrorCode);
+        Assert.Contains("Greet()", finding.Message);
+        Assert.Equal(TestPatches.Greeter, _repo.Read("src/Greeter.cs"));
+    }
+
+    [Fact]
     public async Task Staleness_is_judged_against_the_staged_targets_not_the_working_tree()
     {
         CommitGreeter();

@@ -54,7 +54,7 @@ public sealed class LocatorMatchingTests : IDisposable
     {
         _ws.Write("c.cs", TwoMethods);
         var result = await _ws.ApplyAsync("c.cs", Replace("Log();", "Trace();") with { Anchor = "{" });
-        Assert.Equal(ErrorCodes.AmbiguousMatch, result.Error!.Code);
+        Assert.Equal(ErrorCodes.AmbiguousAnchor, result.Error!.Code);
         Assert.Equal("anchor", result.Error.Context["locator"]);
         Assert.Equal(new[] { 2, 4, 9 }, Assert.IsAssignableFrom<IEnumerable<int>>(result.Error.Context["candidates"]));
     }
@@ -82,13 +82,25 @@ public sealed class LocatorMatchingTests : IDisposable
     }
 
     [Fact]
-    public async Task Tail_is_searched_after_the_snippet_only()
+    public async Task Tail_is_searched_after_the_snippet_only_in_strict_mode()
     {
         _ws.Write("a.txt", "end\nbegin\nmiddle\n");
-        var result = await _ws.ApplyAsync("a.txt", Delete("begin") with { SnippetTail = "end", SnippetTailLine = 7 });
+        var patch = _ws.Patch("a.txt", Delete("begin") with { SnippetTail = "end", SnippetTailLine = 7 });
+        var result = await _ws.ApplyAsync(patch, new ApplyOptions { Strict = true });
         Assert.Equal(ErrorCodes.SnippetTailNotFound, result.Error!.Code);
         Assert.Equal(7, result.Error.Line);
         Assert.Equal(2, result.Error.Context["snippetLine"]);
+    }
+
+    [Fact]
+    public async Task A_tail_found_only_above_the_snippet_makes_a_reversed_range_by_default()
+    {
+        // ap 3.2, section 3.6 range auto-correction: the AI swapped start and end.
+        _ws.Write("a.txt", "keep\nend\nbegin\nmiddle\n");
+        var result = await _ws.ApplyAsync("a.txt", Delete("begin") with { SnippetTail = "end" });
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Contains(result.Warnings, w => w.Code == "RANGE_REVERSED");
+        Assert.Equal("keep\nmiddle\n", _ws.Read("a.txt"));
     }
 
     [Fact]

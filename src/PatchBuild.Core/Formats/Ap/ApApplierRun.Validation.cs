@@ -12,12 +12,14 @@ internal sealed partial class ApApplierRun
             throw Invalid($"{ActionName} needs a snippet: the code to locate.", "Add a snippet with whole lines copied from the file (or '^' / '$' for the start or end of the file).");
         }
 
-        if (_snippet.IsFileBoundary && _mod.Action is LocatorAction.Replace or LocatorAction.Delete)
+        // '^' starts a range (spec 3.2 boundary markers): REPLACE '^'..'$' is the whole file.
+        bool rangeFromStart = _snippet.IsStartOfFile && _tail is not null && _mod.Action is LocatorAction.Replace or LocatorAction.Delete;
+        if (_snippet.IsFileBoundary && _mod.Action is LocatorAction.Replace or LocatorAction.Delete && !rangeFromStart)
         {
             throw Invalid($"{ActionName} cannot use '{_snippet.Lines[0]}' as its snippet: '^' and '$' are positions, not text.", "Use INSERT_AFTER ^ or INSERT_BEFORE $ to add text at the start or end, or RECREATE to replace the whole file.");
         }
 
-        if (_snippet.IsFileBoundary && (_anchor is not null || _tail is not null || _mod.ScopeEnd))
+        if (_snippet.IsFileBoundary && (_anchor is not null || (_tail is not null && !rangeFromStart) || _mod.ScopeEnd))
         {
             throw Invalid($"'{_snippet.Lines[0]}' is the {(_snippet.IsStartOfFile ? "start" : "end")} of the file: it takes no anchor, snippet_tail or scope_end.", "Remove the anchor, snippet_tail and scope_end from this modification.");
         }
@@ -66,7 +68,7 @@ internal sealed partial class ApApplierRun
             _context.Warn("CONTENT_IGNORED", $"Modification {_mod.Number}: DELETE carries content; it was ignored.", _mod.ContentLine ?? _mod.PatchLine);
         }
 
-        if (_tail is not null && !_tail.IsEndOfFile && IsSuffix(_tail.Lines, _snippet.Lines))
+        if (_tail is not null && !_tail.IsEndOfFile && !rangeFromStart && IsSuffix(_tail.Lines, _snippet.Lines))
         {
             // A frequent AI slip: the whole block went into the snippet and its last lines into the tail.
             if (!Strict)

@@ -63,12 +63,13 @@ internal sealed partial class ApApplierRun
             return ModificationOutcome.AlreadyApplied("already applied: the snippet is gone and the content is already in place");
         }
 
+        _state.Cursor = region.Last + 1;
         if (ContentSurroundsRegion(region))
         {
             return ModificationOutcome.AlreadyApplied("already applied: the content is already at the snippet's place");
         }
 
-        var lines = Indentation.Adapt(_content, Indentation.Of(_buffer[region.SnippetFirst]));
+        var lines = Indentation.Adapt(_content, Reindent(Indentation.Of(_buffer[region.SnippetFirst])));
         _buffer.Replace(region.First, region.Last, new WrittenBlock(lines, _mod.Number), _mod.Number);
         return ModificationOutcome.Applied();
     }
@@ -102,6 +103,7 @@ internal sealed partial class ApApplierRun
         }
 
         int after = region.Last;
+        bool moved = false;
         string header = _buffer[after];
         string target = IndentationAfter(after);
         if (ApDeclarations.OpensBlock(header) && _content.FirstOrDefault(l => l.Trim().Length > 0) is { } first && ApDeclarations.IsTopLevel(first)
@@ -111,8 +113,8 @@ internal sealed partial class ApApplierRun
             {
                 throw Invalid(
                     $"INSERT_AFTER would put the top-level declaration '{Shorten(first.Trim())}' inside the block opened at line {after + 1}.",
-                    "Insert after the block's last line (its closing brace or last statement), or indent the content if it belongs inside.",
-                    ErrorCodes.InvalidModification);
+                    "Insert after the block's last line (its closing brace or last statement) with 'scope_end 1', or indent the content if it belongs inside.",
+                    ErrorCodes.NestingMismatch);
             }
 
             _context.Warn("DECLARATION_MOVED",
@@ -120,15 +122,40 @@ internal sealed partial class ApApplierRun
                 _mod.ContentLine ?? _mod.PatchLine);
             target = Indentation.Of(header);
             after = end.Line;
+            moved = true;
         }
 
         if (Starts(_buffer.Forward(after + 1), _contentKey))
         {
+            _state.Cursor = EndOfCopyAfter(after);
             return ModificationOutcome.AlreadyApplied("already applied: the content already follows the snippet");
         }
 
-        _buffer.InsertAfter(after, new WrittenBlock(Indentation.Adapt(_content, target), _mod.Number));
+        var lines = Indentation.Adapt(_content, Reindent(target));
+        if (moved && _buffer[after].Trim().Length > 0)
+        {
+            // Top-level declarations are separated by a blank line; the content lost its own when it was trimmed.
+            lines.Insert(0, "");
+        }
+
+        _buffer.InsertAfter(after, new WrittenBlock(lines, _mod.Number));
+        _state.Cursor = after + 1;
         return ModificationOutcome.Applied();
+    }
+
+    /// <summary>The original line just after the copy of the content that already follows line <paramref name="after"/>.</summary>
+    private int EndOfCopyAfter(int after)
+    {
+        int seen = 0;
+        foreach (var line in _buffer.Forward(after + 1))
+        {
+            if (line.Text.Trim().Length > 0 && ++seen == _contentKey.Count)
+            {
+                return line.Line >= 0 ? line.Line + 1 : after + 1;
+            }
+        }
+
+        return after + 1;
     }
 
     private ModificationOutcome InsertBefore()
@@ -138,12 +165,13 @@ internal sealed partial class ApApplierRun
             return done;
         }
 
+        _state.Cursor = region.First;
         if (Ends(_buffer.Backward(region.First), _contentKey))
         {
             return ModificationOutcome.AlreadyApplied("already applied: the content already precedes the snippet");
         }
 
-        var lines = Indentation.Adapt(_content, IndentationBefore(region.SnippetFirst));
+        var lines = Indentation.Adapt(_content, Reindent(IndentationBefore(region.SnippetFirst)));
         _buffer.InsertBefore(region.First, new WrittenBlock(lines, _mod.Number));
         return ModificationOutcome.Applied();
     }
@@ -168,6 +196,7 @@ internal sealed partial class ApApplierRun
             }
 
             _buffer.InsertBefore(_buffer.Count, block);
+            _state.Cursor = _buffer.Count;
         }
 
         return ModificationOutcome.Applied();
@@ -180,25 +209,60 @@ internal sealed partial class ApApplierRun
         {
             region = Locate();
         }
-        catch (PatchException ex) when (ex.Error.Code is ErrorCodes.SnippetNotFound or ErrorCodes.AnchorNotFound)
+        catch (PatchException ex) when (ex.Error.Code is ErrorCodes.SnippetNotFound or ErrorCodes.AnchorNotFound
+            && !ex.Error.Context.ContainsKey("aboveCursorLine"))
         {
-            return ModificationOutcome.AlreadyApplied("already applied: the snippet is gone");
+            return NothingToDelete(ex.Error);
         }
 
         _buffer.Replace(region.First, region.Last, null, _mod.Number);
+        _state.Cursor = region.Last + 1;
         return ModificationOutcome.Applied();
+    }
+
+    /// <summary>
+    /// The spec (3.1) skips a DELETE whose snippet is gone as already applied. That is only known when this patch is
+    /// recorded in the history as applied; otherwise the code may never have been there (a hallucinated "remove the
+    /// insecure helper"), which the user must see: a warning with the closest lines, and an error under --strict.
+    /// </summary>
+    private ModificationOutcome NothingToDelete(PatchError notFound)
+    {
+        string text = _context.Patch.Text;
+        if (text.Length > 0 && _context.Options.PatchRecordedAsApplied is { } recorded && recorded(History.ContentHash.OfText(text)))
+        {
+            return ModificationOutcome.AlreadyApplied("already applied: the snippet is gone and the history records this patch as applied");
+        }
+
+        string closest = notFound.Context.TryGetValue("nearMatches", out var near) && near is IReadOnlyList<NearMatch> { Count: > 0 } matches
+            ? " Closest lines: " + string.Join("; ", matches.Take(3).Select(m => $"line {m.Line} '{Shorten(m.Text.Trim())}'")) + "."
+            : "";
+        string message = $"Modification {_mod.Number}: DELETE found nothing to delete: {LocatorResolver.Quote(_snippet)} is not in the file, and no record says this patch was applied before.{closest}";
+        if (Strict)
+        {
+            throw new PatchException(new PatchError(ErrorCodes.NothingToDelete, message)
+            {
+                Line = _mod.SnippetLine ?? _mod.PatchLine,
+                Hint = "Check that the code to delete really exists (copy the snippet from the file); if it was already removed by hand, drop this modification.",
+                Context = notFound.Context,
+            });
+        }
+
+        _context.Warn(ErrorCodes.NothingToDelete, message, _mod.SnippetLine ?? _mod.PatchLine);
+        return ModificationOutcome.AlreadyApplied("nothing to delete: the snippet is not in the file");
     }
 
     /// <summary>Finds the modification's region: the locator, then scope_end, then the blank-line options.</summary>
     private ApRegion Locate()
     {
-        var (index, count) = _anchor is null ? _state.NextUse(ApApplierState.LocatorKey(_mod)) : (0, 1);
         var found = _resolver.Resolve(new LocatorRequest(_snippet)
         {
             Anchor = _anchor,
             Tail = _tail,
-            RepeatIndex = index,
-            RepeatCount = count,
+            Repeated = _state.IsRepeated(_mod),
+            Cursor = _state.Cursor,
+            AllowReversedRange = !Strict,
+            AllowAboveCursor = !Strict,
+            FromStartOfFile = _snippet.IsStartOfFile && _tail is not null,
             SnippetLine = _mod.SnippetLine ?? _mod.PatchLine,
             AnchorLine = _mod.AnchorLine ?? _mod.PatchLine,
             TailLine = _mod.SnippetTailLine ?? _mod.PatchLine,
@@ -222,11 +286,32 @@ internal sealed partial class ApApplierRun
                 _mod.SnippetLine ?? _mod.PatchLine);
         }
 
+        if (found.AboveCursor)
+        {
+            _context.Warn("OUT_OF_ORDER",
+                $"Modification {_mod.Number}: its locator lies above the change of the modification before it (line {found.First + 1}); modifications should go top to bottom. It was applied there; --strict refuses this.",
+                _mod.SnippetLine ?? _mod.PatchLine);
+        }
+
+        if (found.Reversed)
+        {
+            _context.Warn("RANGE_REVERSED",
+                $"Modification {_mod.Number}: snippet_tail occurs only above the snippet; the range from line {found.First + 1} to line {found.Last + 1} was used.",
+                _mod.SnippetTailLine ?? _mod.PatchLine);
+        }
+
         int first = found.First, last = found.Last;
         if (_mod.ScopeEnd)
         {
-            var end = BlockFinder.FindEnd(FromLine(found.First), found.SnippetLast - found.First + 1);
-            if (end is null)
+            var end = BlockFinder.FindEnd(FromLine(found.First), found.SnippetLast - found.First + 1, out bool byIndentation);
+            if (end is { Line: >= 0 } closed && closed.Line <= found.SnippetLast)
+            {
+                // The snippet opens no block (spec 2.5: ignore scope_end with a warning).
+                _context.Warn("SCOPE_END_IGNORED",
+                    $"Modification {_mod.Number}: scope_end is ignored: the snippet at line {found.First + 1} does not open a block.",
+                    _mod.SnippetLine ?? _mod.PatchLine);
+            }
+            else if (end is null)
             {
                 throw Invalid($"scope_end: the block opened by the snippet at line {found.First + 1} never closes.",
                     "Check the file's brackets near the snippet, or use snippet_tail to mark the end of the range.");
@@ -238,7 +323,16 @@ internal sealed partial class ApApplierRun
                     "Use snippet_tail to mark the end, or fold the earlier modification into this one.");
             }
 
-            last = Math.Max(last, end.Value.Line);
+            else
+            {
+                last = Math.Max(last, end.Value.Line);
+                if (byIndentation && _mod.Action == LocatorAction.Delete)
+                {
+                    // A deleted indented block takes the blank lines up to the next line at its header's level with it
+                    // (as the reference counts the block); a replaced or followed one keeps them as separation.
+                    last = ExpandOverBlankLines(_buffer.Forward(last + 1), last, int.MaxValue);
+                }
+            }
         }
 
         first = ExpandOverBlankLines(_buffer.Backward(first), first, _mod.IncludeLeadingBlankLines);
@@ -353,6 +447,9 @@ internal sealed partial class ApApplierRun
 
         return false;
     }
+
+    // Strict mode writes content exactly as given (as the reference does); the default re-indents flush content.
+    private string Reindent(string target) => Strict ? "" : target;
 
     private IEnumerable<CurrentLine> FromLine(int line) => _buffer.Forward(line).SkipWhile(l => l.Line != line);
 

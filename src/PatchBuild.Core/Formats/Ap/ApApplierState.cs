@@ -14,7 +14,6 @@ internal sealed class ApApplierState
 {
     private readonly Dictionary<int, int> _patchLineOf = [];
     private readonly Dictionary<string, int> _locatorTotals = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _locatorUses = new(StringComparer.Ordinal);
     private TextDocument? _source;
 
     public LineEditBuffer Buffer { get; private set; } = null!;
@@ -46,21 +45,24 @@ internal sealed class ApApplierState
         }
     }
 
-    /// <summary>(index among, count of) the modifications of this file that repeat this locator.</summary>
-    public (int Index, int Count) NextUse(string locatorKey)
-    {
-        int used = _locatorUses.GetValueOrDefault(locatorKey);
-        _locatorUses[locatorKey] = used + 1;
-        return (used, _locatorTotals.GetValueOrDefault(locatorKey, 1));
-    }
+    /// <summary>
+    /// Sequential cursoring (spec 3.2): the original line at which the previous modification's change ended. Written
+    /// text never matches (it is not in the index), so a line number of the original text is all the cursor needs.
+    /// </summary>
+    public int Cursor { get; set; }
+
+    /// <summary>Another modification of this file gives the same locator: the documented way to address N identical blocks in order.</summary>
+    public bool IsRepeated(LocatorModification modification) => _locatorTotals.GetValueOrDefault(LocatorKey(modification)) > 1;
 
     public static string LocatorKey(LocatorModification modification) =>
         string.Join("\n", LocatorText.SplitNormalized(modification.Anchor ?? "")) + "\u0001"
-        + string.Join("\n", LocatorText.SplitNormalized(modification.Snippet ?? ""));
+        + string.Join("\n", LocatorText.SplitNormalized(modification.Snippet ?? "")) + "\u0001"
+        + string.Join("\n", LocatorText.SplitNormalized(modification.SnippetTail ?? ""));
 
     private void Build(TextDocument document)
     {
         _source = document;
+        Cursor = 0;
         Buffer = new LineEditBuffer(document.Lines);
         Resolver = new LocatorResolver(new LineIndex(document.Lines), Buffer, Describe);
     }

@@ -69,4 +69,24 @@ internal sealed record ApDeviation(string Code, string Name, string Hint)
     public static readonly ApDeviation TailInsideSnippet = new("AP_TAIL_INSIDE_SNIPPET",
         "a snippet_tail that is the end of the snippet itself (the tail is ignored)",
         "Either give the whole block as the snippet, or a short snippet for its first lines and a snippet_tail for its last lines.");
+
+    public static readonly ApDeviation SemanticId = new("AP_SEMANTIC_ID",
+        "a patch ID that is not 8 hexadecimal digits",
+        "Use 8 random lowercase hex digits (0-9, a-f) as the patch ID, such as 'e4a2f1b8'.");
+
+    public static readonly ApDeviation SnippetWithoutDirective = new("AP_SNIPPET_WITHOUT_DIRECTIVE",
+        "locator text right after an action directive without a 'snippet' directive",
+        "Put '<id> snippet' on the line before the code to find.");
+
+    public static readonly ApDeviation DuplicateValue = new("AP_DUPLICATE_VALUE",
+        "a snippet or anchor given twice in one modification (the last one is used)",
+        "Give each modification one snippet and at most one anchor and snippet_tail; start the next modification with its action line.");
+
+    public static readonly ApDeviation EmptyReplace = new("AP_EMPTY_REPLACE",
+        "a REPLACE with an empty content (applied as DELETE)",
+        "Use DELETE to remove code.");
+
+    public static readonly ApDeviation DeleteWithContent = new("AP_DELETE_WITH_CONTENT",
+        "a DELETE that carries content (the content is ignored)",
+        "Remove the content, or use REPLACE to put new code in place of the snippet.");
 }

@@ -7,6 +7,8 @@ internal sealed class ApDiagnostics(bool strict, string? patchFile)
 {
     private readonly List<PatchWarning> _warnings = [];
 
+    public bool Strict => strict;
+
     public IReadOnlyList<PatchWarning> Warnings => _warnings;
 
     /// <summary>Lenient: records a warning and returns. Strict: throws INVALID_PATCH_FILE.</summary>

@@ -21,25 +21,29 @@ internal static class ApDirectiveReader
 {
     public const int IdLength = 8;
 
+    // A tolerated (semantic) ID is one word: letters, digits, '_' or '-', at most this long.
+    private const int MaxIdLength = 64;
+
     /// <summary>
     /// Reads a line as a directive of the patch whose ID is <paramref name="patchId"/>. A line with the patch's own
-    /// ID is a directive whatever its keyword (unknown ones are reported later). A line with another ID is a directive
-    /// only when <paramref name="allowDrift"/> and its keyword is known; otherwise it is content.
+    /// ID is a directive whatever its keyword (unknown ones are reported later). A line with another 8-hex-digit ID is
+    /// a directive only when <paramref name="allowDrift"/> and its keyword is known; otherwise it is content.
     /// </summary>
     public static ApDirectiveLine? Read(string line, int index, string patchId, bool allowDrift)
     {
-        var shape = ReadShape(line, index);
-        if (shape is null)
+        if (line.Length > patchId.Length && IsBlank(line[patchId.Length])
+            && line.AsSpan(0, patchId.Length).Equals(patchId, StringComparison.OrdinalIgnoreCase))
+        {
+            return Shape(line, index, patchId.Length);
+        }
+
+        if (!allowDrift)
         {
             return null;
         }
 
-        if (string.Equals(shape.Id, patchId, StringComparison.OrdinalIgnoreCase))
-        {
-            return shape;
-        }
-
-        return allowDrift && shape.Keyword is not ApKeyword.Unknown and not ApKeyword.Header ? shape with { IsDrift = true } : null;
+        var shape = ReadShape(line, index);
+        return shape is { Keyword: not ApKeyword.Unknown and not ApKeyword.Header } ? shape with { IsDrift = true } : null;
     }
 
     /// <summary>A line that could start an ap patch without knowing its ID: a header, or any known directive.</summary>
@@ -47,6 +51,36 @@ internal static class ApDirectiveReader
     {
         var shape = ReadShape(line, index);
         return shape is { Keyword: not ApKeyword.Unknown } ? shape : null;
+    }
+
+    /// <summary>
+    /// Tolerant discovery of the patch's ID (spec 3.6, missing header): a header "[id] AP x.y" or a FILE or action
+    /// directive, whatever the ID's spelling ("fix_bug", "t3st0038"). Lines with an 8-hex-digit ID qualify with any
+    /// known keyword, as in <see cref="ReadAnyKnown"/>.
+    /// </summary>
+    public static ApDirectiveLine? ReadAnyId(string line, int index)
+    {
+        if (ReadAnyKnown(line, index) is { } hex)
+        {
+            return hex;
+        }
+
+        int end = 0;
+        while (end < line.Length && end <= MaxIdLength && (char.IsAsciiLetterOrDigit(line[end]) || line[end] is '_' or '-'))
+        {
+            end++;
+        }
+
+        if (end == 0 || end > MaxIdLength || end >= line.Length || !IsBlank(line[end]))
+        {
+            return null;
+        }
+
+        var shape = Shape(line, index, end);
+        bool startsPatch = shape.Keyword == ApKeyword.Header
+            || shape.Keyword == ApKeyword.File
+            || (ApKeywords.IsAction(shape.Keyword) && shape.Args.Length == 0);
+        return startsPatch && !shape.HasWrongCase ? shape : null;
     }
 
     private static ApDirectiveLine? ReadShape(string line, int index)
@@ -61,7 +95,12 @@ internal static class ApDirectiveReader
             return null;
         }
 
-        var rest = line.AsSpan(IdLength).Trim(" \t");
+        return Shape(line, index, IdLength);
+    }
+
+    private static ApDirectiveLine Shape(string line, int index, int idLength)
+    {
+        var rest = line.AsSpan(idLength).Trim(" \t");
         int wordEnd = rest.IndexOfAny(' ', '\t');
         var word = wordEnd < 0 ? rest : rest[..wordEnd];
         string args = wordEnd < 0 ? "" : rest[wordEnd..].Trim(" \t").ToString();
@@ -80,7 +119,7 @@ internal static class ApDirectiveReader
 
         string written = word.ToString();
         var keyword = ApKeywords.Find(written, out string canonical);
-        return new ApDirectiveLine(index, line[..IdLength], written, keyword, canonical, args) { HadTrailingColon = colon };
+        return new ApDirectiveLine(index, line[..idLength], written, keyword, canonical, args) { HadTrailingColon = colon };
     }
 
     public static bool IsHexId(ReadOnlySpan<char> text)

@@ -67,18 +67,27 @@ internal sealed class ApFileBlock(ApBlockContext context, int line, NewlineMode?
 
         if (draft.Get(slot) is { } earlier)
         {
-            throw context.Error(ErrorCodes.InvalidModification, directive.Line, null,
-                $"A second '{name}' in one modification (the first is at line {earlier.DirectiveLine}).",
-                "Each modification takes at most one snippet, anchor, snippet_tail and content; start the next modification with its action line.");
+            if (slot == ApKeyword.Content)
+            {
+                // Two contents cannot both be meant; choosing one would silently drop code.
+                throw context.Error(ErrorCodes.InvalidPatchFile, directive.Line, null,
+                    $"A second 'content' in one modification (the first is at line {earlier.DirectiveLine}).",
+                    "Each modification takes one content; start the next modification with its action line.");
+            }
+
+            context.Forgive(ApDeviation.DuplicateValue, directive.Line,
+                $"a second '{name}' in one modification (the first is at line {earlier.DirectiveLine}); the last one is used.");
         }
 
         draft.Set(slot, value);
     }
 
+    // A snippet or anchor after the content can only open the next modification; before the content it corrects the
+    // current one (the spec's tolerant reading, and the reference's).
     private static bool StartsNextModification(ApModificationDraft draft, ApKeyword slot) =>
         slot is ApKeyword.Snippet or ApKeyword.Anchor
-        && draft.IsComplete
-        && (draft.Get(slot) is not null || draft.Content is not null);
+        && ApDraftActions.IsLocator(draft.Action)
+        && draft.Content is not null;
 
     public void AddOption(ApDirectiveLine directive)
     {
@@ -94,19 +103,14 @@ internal sealed class ApFileBlock(ApBlockContext context, int line, NewlineMode?
 
         if (directive.Keyword is ApKeyword.ScopeEnd)
         {
-            if (directive.Args.Length > 0)
-            {
-                throw context.Error(ErrorCodes.InvalidModification, directive.Line, null,
-                    $"scope_end takes no argument, but has '{directive.Args}'.",
-                    "Write '<id> scope_end' alone on its line.");
-            }
-
+            // The argument is optional and exists for symmetry with the other options (spec 2.5): "scope_end 1".
+            int flag = directive.Args.Length == 0 ? 1 : ReadCount(directive);
             if (draft.ScopeEnd)
             {
                 throw Duplicate(directive);
             }
 
-            draft.ScopeEnd = true;
+            draft.ScopeEnd = flag > 0;
         }
         else
         {
@@ -174,6 +178,20 @@ internal sealed class ApFileBlock(ApBlockContext context, int line, NewlineMode?
             return BuildWithoutAction(first, change);
         }
 
+        if (first.Action == ApDraftAction.Create && first.Content is not null && _drafts.Count > 1
+            && _drafts.Skip(1).All(d => ApDraftActions.IsLocator(d.Action)))
+        {
+            // Actions after CREATE in the same block edit the text CREATE wrote.
+            var created = BuildWholeFile(first, change);
+            var edits = new List<Modification>(_drafts.Count - 1);
+            foreach (var draft in _drafts.Skip(1))
+            {
+                edits.Add(draft.ToLocatorModification(nextNumber++, context));
+            }
+
+            return created with { Modifications = edits };
+        }
+
         var wholeFile = _drafts.FirstOrDefault(d => d.Action is ApDraftAction.Create or ApDraftAction.Recreate or ApDraftAction.Rename
             || (d.Action is ApDraftAction.Delete && d.IsBare && _drafts.Count == 1));
         if (wholeFile is not null)
@@ -225,7 +243,7 @@ internal sealed class ApFileBlock(ApBlockContext context, int line, NewlineMode?
             case ApDraftAction.Recreate:
                 if (draft.Content is null)
                 {
-                    throw context.Error(ErrorCodes.InvalidModification, draft.Line, null,
+                    throw context.Error(ErrorCodes.MissingContent, draft.Line, null,
                         $"RECREATE of '{Path}' has no content.",
                         "Give the file's whole new text under '<id> content'; to delete the file, use DELETE alone.");
                 }

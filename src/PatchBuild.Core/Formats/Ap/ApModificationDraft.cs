@@ -91,9 +91,35 @@ internal sealed class ApModificationDraft(ApDraftAction action, int line, int ra
             anchor = null;
         }
 
-        if (Action == ApDraftAction.Delete)
+        var action = Action;
+        var content = Content;
+        if (Action == ApDraftAction.Delete && Content is not null)
         {
-            CheckContent(number, name, block);
+            if (block.Diagnostics.Strict)
+            {
+                throw block.Error(ErrorCodes.InvalidModification, Content.DirectiveLine, number,
+                    $"DELETE in modification {number} has content, but a delete writes nothing.",
+                    "Remove the content directive, or use REPLACE to put new code in place of the snippet.");
+            }
+
+            block.Forgive(ApDeviation.DeleteWithContent, Content.DirectiveLine, $"DELETE in modification {number} carries content; it is ignored.");
+            content = null;
+        }
+
+        if (Action == ApDraftAction.Replace && Content is { IsBlank: true })
+        {
+            // The parser already refused an empty content that ends the patch (truncation), so this one was closed by a
+            // directive and the emptiness is deliberate: the spec reads it as DELETE (2.5, 3.6).
+            if (block.Diagnostics.Strict)
+            {
+                throw block.Error(ErrorCodes.EmptyReplace, Content.DirectiveLine, number,
+                    $"REPLACE in modification {number} has an empty content; strict mode wants DELETE for that.",
+                    "Use DELETE with the same snippet to remove code.");
+            }
+
+            block.Forgive(ApDeviation.EmptyReplace, Content.DirectiveLine, $"REPLACE in modification {number} has an empty content; it is applied as DELETE.");
+            action = ApDraftAction.Delete;
+            content = null;
         }
 
         if (snippet is null)
@@ -135,8 +161,8 @@ internal sealed class ApModificationDraft(ApDraftAction action, int line, int ra
             }
         }
 
-        CheckContent(number, name, block);
-        return new LocatorModification(ApDraftActions.ToLocator(Action))
+        CheckContent(action, content, number, name, block);
+        return new LocatorModification(ApDraftActions.ToLocator(action))
         {
             Number = number,
             PatchLine = Line,
@@ -147,42 +173,30 @@ internal sealed class ApModificationDraft(ApDraftAction action, int line, int ra
             AnchorLine = anchor?.DirectiveLine,
             SnippetTail = tail?.Text,
             SnippetTailLine = tail?.DirectiveLine,
-            Content = Content?.Text,
-            ContentLine = Content?.DirectiveLine,
+            Content = content?.Text,
+            ContentLine = content?.DirectiveLine,
             IncludeLeadingBlankLines = IncludeLeadingBlankLines ?? 0,
             IncludeTrailingBlankLines = IncludeTrailingBlankLines ?? 0,
             ScopeEnd = ScopeEnd,
         };
     }
 
-    private void CheckContent(int number, string name, ApBlockContext block)
+    private void CheckContent(ApDraftAction action, ApValue? content, int number, string name, ApBlockContext block)
     {
-        if (Action == ApDraftAction.Delete)
-        {
-            if (Content is not null)
-            {
-                throw block.Error(ErrorCodes.InvalidModification, Content.DirectiveLine, number,
-                    $"DELETE in modification {number} has content, but a delete writes nothing.",
-                    "Remove the content directive, or use REPLACE to put new code in place of the snippet.");
-            }
-
-            return;
-        }
-
-        if (Content is { IsBlank: false })
+        if (action == ApDraftAction.Delete || content is { IsBlank: false })
         {
             return;
         }
 
-        int line = Content?.DirectiveLine ?? Line;
-        string what = Content is null ? "no content" : "an empty content";
-        if (Action == ApDraftAction.Replace)
+        int line = content?.DirectiveLine ?? Line;
+        if (content is null)
         {
-            throw block.Error(ErrorCodes.EmptyReplace, line, number,
-                $"REPLACE in modification {number} has {what}.",
-                "Give the new code under '<id> content'; to remove code, use DELETE with the same snippet instead of an empty REPLACE.");
+            throw block.Error(ErrorCodes.MissingContent, line, number,
+                $"{name} in modification {number} has no content.",
+                "Give the new code under '<id> content'; to remove code, use DELETE with the same snippet.");
         }
 
+        string what = "an empty content";
         throw block.Error(ErrorCodes.InvalidModification, line, number,
             $"{name} in modification {number} has {what}: there is nothing to insert.",
             "Put the code to insert under '<id> content'.");

@@ -12,6 +12,8 @@ internal sealed class ApParser
 
     private readonly ApPatchLines _lines;
     private readonly ApDiagnostics _diagnostics;
+    private readonly bool _strict;
+    private readonly HashSet<string> _foreignIds = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<FileChange> _files = [];
     private string _id = "";
     private ApFileBlock? _block;
@@ -24,6 +26,7 @@ internal sealed class ApParser
     {
         _lines = ApPatchLines.Split(text);
         _diagnostics = new ApDiagnostics(options.Strict, sourcePath);
+        _strict = options.Strict;
     }
 
     public static PatchSet Parse(string text, string? sourcePath, ParseOptions options)
@@ -72,7 +75,7 @@ internal sealed class ApParser
     {
         for (int i = start; i < end; i++)
         {
-            if (ApDirectiveReader.ReadAnyKnown(_lines[i], i) is not null)
+            if (ApDirectiveReader.ReadAnyId(_lines[i], i) is not null)
             {
                 return i;
             }
@@ -111,8 +114,14 @@ internal sealed class ApParser
 
     private int ReadHeader(int index)
     {
-        var directive = ApDirectiveReader.ReadAnyKnown(_lines[index], index)!;
+        var directive = ApDirectiveReader.ReadAnyId(_lines[index], index)!;
         _id = directive.Id;
+        if (!ApDirectiveReader.IsHexId(_id))
+        {
+            _diagnostics.Forgive(ApDeviation.SemanticId, directive.Line,
+                $"the patch ID '{_id}' is not 8 hexadecimal digits; it is accepted as written.");
+        }
+
         if (directive.Keyword != ApKeyword.Header)
         {
             _diagnostics.Forgive(ApDeviation.MissingHeader, directive.Line,
@@ -136,11 +145,25 @@ internal sealed class ApParser
         int valueStart = start;
         bool targetIsApFile = false;
         bool awaitingPath = false;
+        bool inFence = false;
+        CollectForeignIds(start, end);
         for (int i = start; i < end; i++)
         {
             string line = _lines[i];
-            // Inside a FILE block that edits an ap patch, lines with foreign IDs are that patch's own directives.
-            var directive = ApDirectiveReader.Read(line, i, _id, allowDrift: !targetIsApFile);
+            if (pending is not null && ApKeywords.IsLocatorValue(pending.Keyword) && ApPatchLines.IsFence(line))
+            {
+                inFence = !inFence;
+            }
+
+            // Lines with foreign IDs are content, not drift, where they are plainly an example of another patch:
+            // inside a FILE block that edits an ap patch, inside a fenced block of a value, or carrying an ID that
+            // some "<id> AP x.y" header of this text introduces.
+            var directive = ApDirectiveReader.Read(line, i, _id, allowDrift: !targetIsApFile && !inFence);
+            if (directive is { IsDrift: true } && _foreignIds.Contains(directive.Id))
+            {
+                directive = null;
+            }
+
             if (directive is null)
             {
                 if (awaitingPath && !ApPatchLines.IsBlank(line))
@@ -155,6 +178,7 @@ internal sealed class ApParser
             Dispatch(pending, valueStart, i, atEnd: false);
             pending = directive;
             valueStart = i + 1;
+            inFence = false;
             if (directive.Keyword == ApKeyword.End)
             {
                 ReportSpelling(directive);
@@ -173,6 +197,19 @@ internal sealed class ApParser
         Dispatch(pending, valueStart, end, atEnd: true);
     }
 
+    /// <summary>IDs of other patches quoted in this one: any header line whose ID is not this patch's.</summary>
+    private void CollectForeignIds(int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            if (ApDirectiveReader.ReadAnyKnown(_lines[i], i) is { Keyword: ApKeyword.Header } header
+                && !string.Equals(header.Id, _id, StringComparison.OrdinalIgnoreCase))
+            {
+                _foreignIds.Add(header.Id);
+            }
+        }
+    }
+
     private static bool IsApFile(string path) => path.AsSpan().Trim().EndsWith(".ap", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Handles one directive together with the lines below it (<paramref name="valueStart"/>..<paramref name="valueEnd"/>).</summary>
@@ -188,9 +225,10 @@ internal sealed class ApParser
         switch (directive.Keyword)
         {
             case ApKeyword.Unknown:
-                _diagnostics.Forgive(ApDeviation.UnknownDirective, directive.Line,
-                    $"'{Shorten(directive.Written)}' is not an ap directive; it and the lines below it up to the next directive are ignored.", _block?.Path);
-                break;
+                // Skipping an unknown directive would silently drop whatever change it meant (the reference refuses too).
+                throw _diagnostics.Error(ErrorCodes.InvalidPatchFile, directive.Line,
+                    $"'{Shorten(directive.Written)}' at line {directive.Line} is not an ap directive.",
+                    ApDeviation.UnknownDirective.Hint, _block?.Path);
 
             case ApKeyword.Header:
                 _diagnostics.Forgive(ApDeviation.UnknownDirective, directive.Line,
@@ -335,6 +373,12 @@ internal sealed class ApParser
 
     private void OnAction(ApDirectiveLine directive, int valueStart, int valueEnd)
     {
+        if (directive.Keyword == ApKeyword.Create && (_block is null || (directive.Args.Length > 0 && ApPathArguments.Parse(directive.Args).InlinePath is not null)))
+        {
+            OnCreateWithPath(directive, valueStart, valueEnd);
+            return;
+        }
+
         var block = RequireBlock(directive);
         if (directive.Args.Length > 0)
         {
@@ -354,7 +398,46 @@ internal sealed class ApParser
             return;
         }
 
+        if (ApDraftActions.IsLocator(action) && HasText(valueStart, valueEnd))
+        {
+            // The AI wrote the code to find right under the action and forgot the snippet directive.
+            _diagnostics.Forgive(ApDeviation.SnippetWithoutDirective, directive.Line,
+                $"the text below '{directive.Canonical}' is read as its snippet.", block.Path);
+            block.AddValue(ApKeyword.Snippet, ReadValue(directive, valueStart, valueEnd, null), directive);
+            return;
+        }
+
         ReadLooseLines(valueStart, valueEnd, directive.Canonical);
+    }
+
+    /// <summary>
+    /// The spec's contextual creation (3.6): "CREATE path" names the new file on its own line (the text below is its
+    /// content), and a CREATE before any FILE takes the path from the line below (content follows under 'content').
+    /// </summary>
+    private void OnCreateWithPath(ApDirectiveLine directive, int valueStart, int valueEnd)
+    {
+        var args = ApPathArguments.Parse(directive.Args);
+        FinishBlock();
+        _seenFile = true;
+        string path;
+        if (args.InlinePath is { } inline)
+        {
+            path = inline.Trim();
+            _block = new ApFileBlock(new ApBlockContext(_diagnostics, _lines, _id, path), directive.Line, args.Newline);
+            _block.StartAction(ApDraftAction.Create, directive);
+            if (HasText(valueStart, valueEnd))
+            {
+                _block.AddValue(ApKeyword.Content, ReadValue(directive, valueStart, valueEnd, null), directive);
+            }
+        }
+        else
+        {
+            path = ReadPath(directive, null, valueStart, valueEnd, atEnd: false, out _);
+            _block = new ApFileBlock(new ApBlockContext(_diagnostics, _lines, _id, path), directive.Line, args.Newline);
+            _block.StartAction(ApDraftAction.Create, directive);
+        }
+
+        _diagnostics.Warn("AP_CONTEXTUAL_CREATE", $"Line {directive.Line}: CREATE names its file '{path}' itself, without a FILE directive; it is read as FILE + CREATE.", directive.Line, path);
     }
 
     private bool HasText(int start, int end)
