@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 
 namespace PatchBuild.Tasks.Logging;
@@ -9,11 +10,32 @@ namespace PatchBuild.Tasks.Logging;
 /// </summary>
 internal static class LogText
 {
-    /// <summary>One line: every control character, line breaks included, is escaped.</summary>
-    public static string Line(string? text) => Escape(text ?? "", keepLineBreaks: false);
+    /// <summary>One line: every control character, line breaks included, is escaped; it is never a CI command.</summary>
+    public static string Line(string? text) => NoCommand(Escape(text ?? "", keepLineBreaks: false));
 
     /// <summary>Several lines (a diff): line feeds and tabs stay, every other control character is escaped.</summary>
-    public static string Lines(string? text) => Escape(text ?? "", keepLineBreaks: true);
+    public static string Lines(string? text)
+    {
+        var lines = Escape(text ?? "", keepLineBreaks: true).Split('\n');
+        for (var i = 0; i < lines.Length; i++) lines[i] = NoCommand(lines[i]);
+        return string.Join("\n", lines);
+    }
+
+    // Build logs are read by CI runners: "##vso[" anywhere (Azure Pipelines) and a leading "::" (GitHub Actions) are
+    // commands there. Both are defused the way Core's TerminalText does it.
+    private static string NoCommand(string line)
+    {
+        var index = line.IndexOf("##vso[", StringComparison.OrdinalIgnoreCase);
+        while (index >= 0)
+        {
+            line = line.Substring(0, index) + "#\\x23vso[" + line.Substring(index + 6);
+            index = line.IndexOf("##vso[", index + 1, StringComparison.OrdinalIgnoreCase);
+        }
+        var start = line.Length - line.TrimStart().Length;
+        return line.Length >= start + 2 && line[start] == ':' && line[start + 1] == ':'
+            ? line.Substring(0, start) + "\\x3A" + line.Substring(start + 1)
+            : line;
+    }
 
     private static string Escape(string text, bool keepLineBreaks)
     {

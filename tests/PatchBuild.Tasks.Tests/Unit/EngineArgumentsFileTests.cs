@@ -38,3 +38,25 @@ public sealed class EngineArgumentsFileTests
         Assert.Equal(expected, MsBuildItemSpec.Escape(path));
     }
 }
+
+/// <summary>Issue 14 §5 in the build log: names and diffs from patches reach it escaped and never as CI commands.</summary>
+public sealed class LogTextTests
+{
+    [Theory]
+    [InlineData("afix\n--test.ap", "afix\\x0A--test.ap")]
+    [InlineData("title\u001b]0;x\u0007", "title\\x1B]0;x\\x07")]
+    [InlineData("::error::injected", "\\x3A:error::injected")]
+    [InlineData("a ##vso[task.setvariable variable=X]1", "a #\\x23vso[task.setvariable variable=X]1")]
+    [InlineData("bidi\u202e", "bidi\\u202E")]
+    public void A_line_is_escaped_and_never_a_command(string raw, string expected)
+    {
+        Assert.Equal(expected, PatchBuild.Tasks.Logging.LogText.Line(raw));
+    }
+
+    [Fact]
+    public void A_diff_keeps_its_lines_and_tabs_and_loses_commands()
+    {
+        string diff = PatchBuild.Tasks.Logging.LogText.Lines("+\tok\n::warning::x\n+##vso[task.complete]\n+\u001b[2J");
+        Assert.Equal("+\tok\n\\x3A:warning::x\n+#\\x23vso[task.complete]\n+\\x1B[2J", diff);
+    }
+}
