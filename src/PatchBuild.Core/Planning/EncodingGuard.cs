@@ -15,7 +15,9 @@ internal static class EncodingGuard
 {
     public static void RefuseMixedEncodings(TextDocument before, TextDocument after, FileChange change, WorkspacePath path)
     {
-        if (ReferenceEquals(before, after) || before.Encoding.IsUtf16 || change.Modifications.All(m => m is HunkModification))
+        // (The whole text is one vectorised scan, and for a file nobody split yet, no line strings are made.)
+        if (ReferenceEquals(before, after) || before.Encoding.IsUtf16 || change.Modifications.All(m => m is HunkModification) ||
+            !FileEncoding.HasEscapedBytes(before.ToString()))
         {
             return;
         }
