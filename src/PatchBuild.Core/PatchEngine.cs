@@ -134,7 +134,8 @@ public sealed class PatchEngine
         {
             options = options with { Limits = LimitsFor(root, options) };
             // A workspace with a journal is locked (and recovered) for the whole run. Without one there is nothing to
-            // recover and nothing is created yet: the state folder appears only when a commit begins, so a run that writes nothing leaves no trace.
+            // recover and nothing is created yet: the state folder appears only when a commit begins, so a run that
+            // writes nothing leaves no trace.
             session = options.RecordHistory ? HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken) : null;
         }
         catch (PatchException ex)
@@ -201,6 +202,7 @@ public sealed class PatchEngine
             return Fail(validation.Errors, changes);
         }
 
+        // A workspace's first commit: take the lock (creating .patchbuild/) only now that something will be written.
         HistorySession? firstSession = null;
         if (!options.DryRun && options.RecordHistory && session is null && changes.Count > 0)
         {

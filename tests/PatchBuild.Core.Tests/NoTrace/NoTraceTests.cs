@@ -108,6 +108,27 @@ public sealed class NoTraceTests
         Assert.Single((await Engine.GetHistoryAsync(folder.Path)).Entries);
     }
 
+    [Fact]
+    public async Task Two_first_commits_at_once_both_land_because_the_later_one_plans_again_under_the_lock()
+    {
+        for (int round = 0; round < 10; round++)
+        {
+            using var folder = new TempFolder();
+            folder.Write("letters.txt", "a\nb\n");
+            string upperA = folder.Write("one/afix.ap", "e4a2f1b8 AP 3.2\ne4a2f1b8 FILE\nletters.txt\ne4a2f1b8 REPLACE\ne4a2f1b8 snippet\na\ne4a2f1b8 content\nA\ne4a2f1b8 END\n");
+            string upperB = folder.Write("two/afix.ap", "e4a2f1b8 AP 3.2\ne4a2f1b8 FILE\nletters.txt\ne4a2f1b8 REPLACE\ne4a2f1b8 snippet\nb\ne4a2f1b8 content\nB\ne4a2f1b8 END\n");
+            var options = new ApplyOptions { Root = folder.Path };
+
+            var results = await Task.WhenAll(
+                Task.Run(() => Engine.ApplyFilesAsync([upperA], options)),
+                Task.Run(() => Engine.ApplyFilesAsync([upperB], options)));
+
+            Assert.All(results, r => Assert.True(r.Success, r.Error?.Message));
+            Assert.Equal("A\nB\n", folder.Read("letters.txt"));
+            Assert.Equal(2, (await Engine.GetHistoryAsync(folder.Path)).Entries.Count);
+        }
+    }
+
     /// <summary>Every file and folder below the root with a hash of the file's bytes, .patchbuild/ and all.</summary>
     internal static IReadOnlyList<string> Listing(string root) =>
         Directory.EnumerateFileSystemEntries(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using PatchBuild.Core.Checks;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Tests.Support;
 using PatchBuild.Core.Workspace;
@@ -116,6 +117,33 @@ public sealed class SpecialFileTests
         Assert.Equal(ErrorCodes.InvalidFilePath, result.Error!.Code);
         Assert.Contains("a socket", result.Error.Message);
         Assert.False(Directory.Exists(folder.Combine(".patchbuild")));
+    }
+
+    [Fact]
+    public async Task Check_of_a_tree_holding_a_fifo_named_like_a_patch_ends()
+    {
+        using var repo = PatchBuild.Core.Tests.Checks.GitTestRepository.Create();
+        repo.Write("a.txt", "a\n");
+        repo.Stage(".");
+        repo.Commit("initial");
+        string fifo = Path.Combine(repo.Root, "afix.ap");
+        MakeFifo(fifo);
+        using var outside = new TempFolder();
+        MakeFifo(outside.Combine("afix.ap"));
+
+        var checks = Task.WhenAll(
+            Task.Run(() => RepositoryChecker.RunAsync(new CheckRequest(repo.Root, CheckScope.WorkingTree))),
+            Task.Run(() => RepositoryChecker.RunAsync(new CheckRequest(outside.Path, CheckScope.WorkingTree))));
+        if (await Task.WhenAny(checks, Task.Delay(TimeSpan.FromSeconds(60))) != checks)
+        {
+            // Unblock a reader a regression left waiting, so the test fails below instead of hanging the suite.
+            using var first = new FileStream(fifo, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            using var second = new FileStream(outside.Combine("afix.ap"), FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            Assert.Fail("The check opened a named pipe.");
+        }
+
+        Assert.Equal(2, (await checks).Length);
+        Assert.Equal("a named pipe (FIFO)", SpecialFiles.Describe(fifo));
     }
 
     [Fact]

@@ -61,6 +61,8 @@ public sealed class FailureBuildTests(PackageFixture fixture)
             Assert.NotEqual(0, result.ExitCode);
             Assert.Contains("afix.ap(7,1): error PB0002:", result.Output);
             Assert.Equal(before, project.Snapshot());
+            // The failed run committed nothing, so PatchBuild's state folder was never made.
+            Assert.False(System.IO.Directory.Exists(Path.Combine(project.Directory, ".patchbuild")));
         });
     }
 
