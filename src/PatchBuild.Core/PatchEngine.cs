@@ -240,7 +240,6 @@ public sealed class PatchEngine
             ? Path.GetDirectoryName(Path.GetFullPath(first))!
             : Directory.GetCurrentDirectory();
 
-    /// <summary>The same pipeline stopped before writing: the result carries the diff and the planned contents.</summary>
     // Read once, on the first question: most runs never ask.
     internal static Func<string, bool> RecordedAsApplied(HistoryJournal journal)
     {
@@ -265,6 +264,7 @@ public sealed class PatchEngine
         return hash => applied.Value.Contains(hash);
     }
 
+    /// <summary>The same pipeline stopped before writing: the result carries the diff and the planned contents.</summary>
     public Task<ApplyResult> DryRunAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, CancellationToken cancellationToken = default) =>
         ApplyAsync(patches, options with { DryRun = true }, cancellationToken);
 
