@@ -109,6 +109,86 @@ public sealed class ApplyHeuristicTests : IDisposable
     }
 
     [Fact]
+    public async Task Top_level_class_inserted_before_a_member_moves_before_the_class_and_its_attributes()
+    {
+        _ws.Write("a.cs", "using System;\n\n/// <summary>A.</summary>\n[Serializable]\nclass A {\n    int x;\n}\n");
+        var result = await _ws.ApplyAsync("a.cs", InsertBefore("int x;", "class B {\n    int y;\n}"));
+        Assert.True(result.Success, result.Error?.Message);
+        var warning = Assert.Single(result.Warnings, w => w.Code == "DECLARATION_MOVED");
+        Assert.Contains("before the start of that block (line 3)", warning.Message);
+        Assert.Equal("using System;\n\nclass B {\n    int y;\n}\n\n/// <summary>A.</summary>\n[Serializable]\nclass A {\n    int x;\n}\n", _ws.Read("a.cs"));
+
+        var again = await _ws.ApplyAsync("a.cs", InsertBefore("int x;", "class B {\n    int y;\n}"));
+        Assert.True(again.Success, again.Error?.Message);
+        Assert.Equal("using System;\n\nclass B {\n    int y;\n}\n\n/// <summary>A.</summary>\n[Serializable]\nclass A {\n    int x;\n}\n", _ws.Read("a.cs"));
+    }
+
+    [Fact]
+    public async Task Static_class_inserted_before_a_line_deep_in_a_namespace_leaves_only_the_enclosing_class()
+    {
+        _ws.Write("a.cs", "namespace N\n{\n    class A\n    {\n        void M()\n        {\n        }\n\n        int x;\n    }\n}\n");
+        var result = await _ws.ApplyAsync("a.cs", InsertBefore("int x;", "public static class X {\n    public static int Y => 1;\n}"));
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Contains(result.Warnings, w => w.Code == "DECLARATION_MOVED");
+        Assert.Equal(
+            "namespace N\n{\n    public static class X {\n        public static int Y => 1;\n    }\n\n    class A\n    {\n        void M()\n        {\n        }\n\n        int x;\n    }\n}\n",
+            _ws.Read("a.cs"));
+    }
+
+    [Fact]
+    public async Task Top_level_def_inserted_before_a_python_body_line_moves_before_the_def_and_its_decorator()
+    {
+        _ws.Write("m.py", "import os\n\n@cache\ndef f():\n    x = 1\n    return x\n");
+        var result = await _ws.ApplyAsync("m.py", InsertBefore("return x", "def g():\n    return 2"));
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Contains(result.Warnings, w => w.Code == "DECLARATION_MOVED");
+        Assert.Equal("import os\n\ndef g():\n    return 2\n\n@cache\ndef f():\n    x = 1\n    return x\n", _ws.Read("m.py"));
+    }
+
+    [Fact]
+    public async Task Strict_mode_refuses_to_move_a_declaration_inserted_before_a_member()
+    {
+        const string original = "class A {\n    int x;\n}\n";
+        _ws.Write("a.cs", original);
+        var result = await _ws.ApplyAsync(_ws.Patch("a.cs", InsertBefore("int x;", "class B { }")), new ApplyOptions { Strict = true });
+        Assert.Equal(ErrorCodes.NestingMismatch, result.Error!.Code);
+        Assert.Contains("INSERT_BEFORE would put the top-level declaration 'class B { }' inside the block opened at line 1", result.Error.Message);
+        Assert.Equal(original, _ws.Read("a.cs"));
+    }
+
+    [Theory]
+    [InlineData("Log(x);", "class A {\n    void M() {\n        Log(x);\n        int x;\n    }\n}\n")]
+    [InlineData("if (x > 0) {\n    x = 0;\n}", "class A {\n    void M() {\n        if (x > 0) {\n            x = 0;\n        }\n        int x;\n    }\n}\n")]
+    [InlineData("Action a = () => {\n    Run();\n};", "class A {\n    void M() {\n        Action a = () => {\n            Run();\n        };\n        int x;\n    }\n}\n")]
+    public async Task Content_that_is_no_column_0_block_declaration_stays_where_inserted_before(string content, string expected)
+    {
+        _ws.Write("a.cs", "class A {\n    void M() {\n        int x;\n    }\n}\n");
+        var result = await _ws.ApplyAsync("a.cs", InsertBefore("int x;", content));
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.DoesNotContain(result.Warnings, w => w.Code == "DECLARATION_MOVED");
+        Assert.Equal(expected, _ws.Read("a.cs"));
+    }
+
+    [Fact]
+    public async Task Indented_declaration_inserted_before_a_member_stays_inside()
+    {
+        _ws.Write("a.cs", "class A {\n    int x;\n}\n");
+        var result = await _ws.ApplyAsync("a.cs", InsertBefore("int x;", "    class Inner {\n    }"));
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.DoesNotContain(result.Warnings, w => w.Code == "DECLARATION_MOVED");
+        Assert.Equal("class A {\n    class Inner {\n    }\n    int x;\n}\n", _ws.Read("a.cs"));
+    }
+
+    [Fact]
+    public async Task Declaration_inserted_before_a_top_level_line_or_a_closing_brace_stays()
+    {
+        _ws.Write("a.cs", "class A {\n    int x;\n}\n\nclass C {\n}\n");
+        var result = await _ws.ApplyAsync(_ws.Patch("a.cs", InsertBefore("class C {", "class B {\n}")), new ApplyOptions { Strict = true });
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal("class A {\n    int x;\n}\n\nclass B {\n}\nclass C {\n}\n", _ws.Read("a.cs"));
+    }
+
+    [Fact]
     public async Task Tail_repeating_the_end_of_the_snippet_is_corrected_leniently()
     {
         _ws.Write("a.txt", "a\nb\nc\nd\n");

@@ -106,20 +106,11 @@ internal sealed partial class ApApplierRun
         bool moved = false;
         string header = _buffer[after];
         string target = IndentationAfter(after);
-        if (ApDeclarations.OpensBlock(header) && _content.FirstOrDefault(l => l.Trim().Length > 0) is { } first && ApDeclarations.IsTopLevel(first)
+        if (ApDeclarations.OpensBlock(header) && MisplaceableDeclaration() is { } first
             && BlockFinder.FindEnd(FromLine(after), 1) is { Line: >= 0 } end && end.Line != after)
         {
-            if (Strict)
-            {
-                throw Invalid(
-                    $"INSERT_AFTER would put the top-level declaration '{Shorten(first.Trim())}' inside the block opened at line {after + 1}.",
-                    "Insert after the block's last line (its closing brace or last statement) with 'scope_end 1', or indent the content if it belongs inside.",
-                    ErrorCodes.NestingMismatch);
-            }
-
-            _context.Warn("DECLARATION_MOVED",
-                $"Modification {_mod.Number}: the top-level declaration '{Shorten(first.Trim())}' was inserted after the end of the block opened at line {after + 1} (line {end.Line + 1}), not inside it.",
-                _mod.ContentLine ?? _mod.PatchLine);
+            ReportMovedDeclaration(first, after, $"after the end of that block (line {end.Line + 1})",
+                "Insert after the block's last line (its closing brace or last statement) with 'scope_end 1', or indent the content if it belongs inside.");
             target = Indentation.Of(header);
             after = end.Line;
             moved = true;
@@ -165,14 +156,36 @@ internal sealed partial class ApApplierRun
             return done;
         }
 
-        _state.Cursor = region.First;
-        if (Ends(_buffer.Backward(region.First), _contentKey))
+        int before = region.First;
+        string target = IndentationBefore(region.SnippetFirst);
+        bool moved = false;
+        if (MisplaceableDeclaration() is { } first && EnclosingBlockHeader(region.SnippetFirst) is { } header)
+        {
+            before = DeclarationStart(header);
+            ReportMovedDeclaration(first, header, $"before the start of that block (line {before + 1})",
+                "Insert before the enclosing declaration's first line (its header, or the attributes and comments above it), or indent the content if it belongs inside.");
+            target = Indentation.Of(_buffer[header]);
+            moved = true;
+        }
+
+        _state.Cursor = before;
+        if (Ends(_buffer.Backward(before), _contentKey))
         {
             return ModificationOutcome.AlreadyApplied("already applied: the content already precedes the snippet");
         }
 
-        var lines = Indentation.Adapt(_content, Reindent(IndentationBefore(region.SnippetFirst)));
-        _buffer.InsertBefore(region.First, new WrittenBlock(lines, _mod.Number));
+        var lines = Indentation.Adapt(_content, Reindent(target));
+        if (moved)
+        {
+            // Top-level declarations are separated by blank lines; the content lost its own when it was trimmed.
+            lines.Add("");
+            if (_buffer.Backward(before).FirstOrDefault() is { Text: { } previous } && previous.Trim().Length > 0 && !ApDeclarations.OpensBlock(previous))
+            {
+                lines.Insert(0, "");
+            }
+        }
+
+        _buffer.InsertBefore(before, new WrittenBlock(lines, _mod.Number));
         return ModificationOutcome.Applied();
     }
 
