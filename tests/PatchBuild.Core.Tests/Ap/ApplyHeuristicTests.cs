@@ -136,6 +136,28 @@ public sealed class ApplyHeuristicTests : IDisposable
     }
 
     [Fact]
+    public async Task Class_inserted_before_a_statement_in_a_method_moves_before_the_outermost_class_inside_the_namespace()
+    {
+        _ws.Write("a.cs", "namespace N\n{\n    class A\n    {\n        void M()\n        {\n            int x = 1;\n        }\n    }\n}\n");
+        var result = await _ws.ApplyAsync("a.cs", InsertBefore("int x = 1;", "class B {\n}"));
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Contains(result.Warnings, w => w.Code == "DECLARATION_MOVED");
+        Assert.Equal(
+            "namespace N\n{\n    class B {\n    }\n\n    class A\n    {\n        void M()\n        {\n            int x = 1;\n        }\n    }\n}\n",
+            _ws.Read("a.cs"));
+    }
+
+    [Fact]
+    public async Task Declaration_inserted_before_a_line_directly_in_a_namespace_stays()
+    {
+        _ws.Write("a.cs", "namespace N\n{\n    class A {\n    }\n}\n");
+        var result = await _ws.ApplyAsync("a.cs", InsertBefore("class A {", "class B {\n}"));
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.DoesNotContain(result.Warnings, w => w.Code == "DECLARATION_MOVED");
+        Assert.Equal("namespace N\n{\n    class B {\n    }\n    class A {\n    }\n}\n", _ws.Read("a.cs"));
+    }
+
+    [Fact]
     public async Task Top_level_def_inserted_before_a_python_body_line_moves_before_the_def_and_its_decorator()
     {
         _ws.Write("m.py", "import os\n\n@cache\ndef f():\n    x = 1\n    return x\n");

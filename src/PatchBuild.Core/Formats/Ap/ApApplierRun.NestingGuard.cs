@@ -38,6 +38,22 @@ internal sealed partial class ApApplierRun
     }
 
     /// <summary>
+    /// The header line of the outermost block enclosing <paramref name="line"/> that is not a namespace or module:
+    /// a column-0 declaration belongs at the top level, and a block namespace is where top-level declarations live.
+    /// </summary>
+    private int? TopLevelBlockHeader(int line)
+    {
+        int? header = EnclosingBlockHeader(line);
+        while (header is { } inner && !ApDeclarations.IsNamespace(_buffer[inner])
+            && EnclosingBlockHeader(inner) is { } outer && !ApDeclarations.IsNamespace(_buffer[outer]))
+        {
+            header = outer;
+        }
+
+        return header is { } found && !ApDeclarations.IsNamespace(_buffer[found]) ? found : null;
+    }
+
+    /// <summary>
     /// The header line of the innermost block that encloses <paramref name="line"/>, or null when the line is not
     /// inside one. The candidate is the nearest line above that is indented less and opens a block (an Allman brace
     /// takes the line above it as header); the block's measured end must reach <paramref name="line"/>.

@@ -159,7 +159,7 @@ internal sealed partial class ApApplierRun
         int before = region.First;
         string target = IndentationBefore(region.SnippetFirst);
         bool moved = false;
-        if (MisplaceableDeclaration() is { } first && EnclosingBlockHeader(region.SnippetFirst) is { } header)
+        if (MisplaceableDeclaration() is { } first && TopLevelBlockHeader(region.SnippetFirst) is { } header)
         {
             before = DeclarationStart(header);
             ReportMovedDeclaration(first, header, $"before the start of that block (line {before + 1})",

@@ -26,13 +26,14 @@ internal static class ApDeclarations
         "trait", "impl", "type", "object",
     };
 
-    public static bool IsTopLevel(string line)
-    {
-        if (Indentation.Of(line).Length > 0)
-        {
-            return false;
-        }
+    public static bool IsTopLevel(string line) => Indentation.Of(line).Length == 0 && DeclarationKeyword(line) is not null;
 
+    /// <summary>A namespace or module block: the scope a top-level declaration may live in, not one to move out of.</summary>
+    public static bool IsNamespace(string line) => DeclarationKeyword(line) is "namespace" or "module";
+
+    /// <summary>The declaration keyword the line starts with after its modifiers, or null.</summary>
+    private static string? DeclarationKeyword(string line)
+    {
         foreach (string word in line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {
             if (Modifiers.Contains(word))
@@ -40,9 +41,9 @@ internal static class ApDeclarations
                 continue;
             }
 
-            return DeclarationKeywords.Contains(word);
+            return DeclarationKeywords.Contains(word) ? word : null;
         }
 
-        return false;
+        return null;
     }
 }

@@ -154,6 +154,10 @@ public static partial class DifferentialCases
         yield return C("nesting guard, strict", Go, "@ AP 3.2\n@ FILE\nm.go\n@ INSERT_AFTER\n@ snippet\nfunc one() int {\n@ content\nfunc three() int {\n\treturn 3\n}\n", "m.go", strict: true);
         yield return C("nesting guard leaves control blocks alone", Go, "@ AP 3.2\n@ FILE\nm.go\n@ INSERT_AFTER\n@ snippet\nfunc one() int {\n@ content\nif x > 0 {\n\tx = 0\n}\n", "m.go");
         yield return C("nesting guard leaves a dropped indent alone", Go, "@ AP 3.2\n@ FILE\nm.go\n@ INSERT_AFTER\n@ snippet\nx := 1\n@ anchor\nfunc one() int {\n@ content\ny := 2\n", "m.go");
+        yield return C("nesting guard: a declaration inserted before a body line", Go, "@ AP 3.2\n@ FILE\nm.go\n@ INSERT_BEFORE\n@ snippet\nx := 2\n@ content\nfunc three() int {\n\treturn 3\n}\n", "m.go");
+        yield return C("nesting guard: a declaration inserted before a body line, strict", Go, "@ AP 3.2\n@ FILE\nm.go\n@ INSERT_BEFORE\n@ snippet\nx := 2\n@ content\nfunc three() int {\n\treturn 3\n}\n", "m.go", strict: true);
+        yield return C("nesting guard leaves control blocks inserted before alone", Go, "@ AP 3.2\n@ FILE\nm.go\n@ INSERT_BEFORE\n@ snippet\nx := 2\n@ content\nif x > 0 {\n\tx = 0\n}\n", "m.go");
+        yield return C("nesting guard: a Python def inserted before a body line", Py, "@ AP 3.2\n@ FILE\nm.py\n@ INSERT_BEFORE\n@ snippet\ntotal = a - b\n@ content\ndef mul(a, b):\n    return a * b\n", "m.py");
         yield return C("flush content is re-indented to its place", Py, "@ AP 3.2\n@ FILE\nm.py\n@ INSERT_AFTER\n@ anchor\ndef add(a, b):\n@ snippet\ntotal = a + b\n@ content\nprint(total)\n", "m.py");
         yield return C("indented content keeps its indentation", Py, "@ AP 3.2\n@ FILE\nm.py\n@ REPLACE\n@ anchor\ndef add(a, b):\n@ snippet\ntotal = a + b\n@ content\n        total = b + a\n", "m.py");
         yield return C("flush content after a block header", Py, "@ AP 3.2\n@ FILE\nm.py\n@ INSERT_AFTER\n@ snippet\ndef add(a, b):\n@ content\nprint(a)\n", "m.py");
