@@ -124,7 +124,7 @@ public sealed class ApplyHeuristicTests : IDisposable
     }
 
     [Fact]
-    public async Task Static_class_inserted_before_a_line_deep_in_a_namespace_leaves_only_the_enclosing_class()
+    public async Task Static_class_inserted_before_a_member_of_a_class_in_a_namespace_stays_in_the_namespace()
     {
         _ws.Write("a.cs", "namespace N\n{\n    class A\n    {\n        void M()\n        {\n        }\n\n        int x;\n    }\n}\n");
         var result = await _ws.ApplyAsync("a.cs", InsertBefore("int x;", "public static class X {\n    public static int Y => 1;\n}"));
