@@ -3,8 +3,9 @@ using PatchBuild.Core.Matching;
 namespace PatchBuild.Core.Formats.Ap;
 
 /// <summary>
-/// Recognises block headers and top-level declarations, for the heuristic that moves a declaration an AI inserted
-/// right after a block's header ("class Foo {", "def f():") past the end of that block.
+/// Recognises block headers, top-level declarations and namespaces, for the nesting guard that moves a declaration an
+/// AI inserted inside a block out of it: past the end of a header's block ("class Foo {", "def f():") for INSERT_AFTER,
+/// before the start of the enclosing top-level block for INSERT_BEFORE.
 /// </summary>
 internal static class ApDeclarations
 {
