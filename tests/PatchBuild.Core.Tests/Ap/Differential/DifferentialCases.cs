@@ -142,6 +142,7 @@ public static partial class DifferentialCases
         yield return C("range auto-correction: the tail is the snippet's end", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ REPLACE\n@ snippet\nbeta\ngamma\ndelta\n@ snippet_tail\ndelta\n@ content\nX\n");
         yield return C("range auto-correction: reversed range", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ DELETE\n@ snippet\ndelta\n@ snippet_tail\nbeta\n");
         yield return C("range auto-correction: reversed range, strict", Lines, "@ AP 3.2\n@ FILE\na.txt\n@ DELETE\n@ snippet\ndelta\n@ snippet_tail\nbeta\n", strict: true);
+        yield return C("ambiguous anchor on adjacent lines resolved by the snippet", "x\nmark\nmark\nsnip\ny\nmark\n", "@ AP 3.2\n@ FILE\na.txt\n@ INSERT_AFTER\n@ anchor\nmark\n@ snippet\nsnip\n@ content\nNEW\n", strict: true);
         yield return C("ambiguous anchor resolved by the snippet", "def f():\n    a = 1\ndef f():\n    b = 2\n", "@ AP 3.2\n@ FILE\na.txt\n@ REPLACE\n@ anchor\ndef f():\n@ snippet\nb = 2\n@ content\n    b = 3\n");
         yield return C("anchor overlapping the snippet", "def f():\n    a = 1\n    b = 2\n", "@ AP 3.2\n@ FILE\na.txt\n@ REPLACE\n@ anchor\ndef f():\n    a = 1\n@ snippet\na = 1\nb = 2\n@ content\n    c = 3\n");
         yield return C("anchor containing the snippet", "def f():\n    a = 1\n    b = 2\n", "@ AP 3.2\n@ FILE\na.txt\n@ REPLACE\n@ anchor\ndef f():\n    a = 1\n    b = 2\n@ snippet\na = 1\n@ content\n    c = 3\n");

@@ -1,6 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using Microsoft.FSharp.Core;
 
 namespace PatchBuild.Core.Tests.Ap.Differential;
 
@@ -36,6 +37,10 @@ public sealed class GeneratedDifferentialTests
             lines.Add(v % 11 == 0 ? "" : v % 4 == 0 ? $"{indent}shared_{v % 9}();" : $"{indent}line_{i}_{v}();");
         }
 
+        // A line repeated on the next line is never an anchor here: that is the pinned adjacent-anchor difference
+        // (KnownDifferences), which would otherwise be found again and again.
+        var adjacentTwins = Enumerable.Range(1, lines.Count - 1).Where(i => lines[i].Length > 0 && lines[i].Trim() == lines[i - 1].Trim())
+            .Select(i => lines[i].Trim()).ToHashSet(StringComparer.Ordinal);
         var patch = new StringBuilder($"{Id} AP 3.2\n{Id} FILE\nf.txt\n");
         var used = new HashSet<int>();
         var targets = new List<(int Line, int Spec)>();
@@ -57,7 +62,7 @@ public sealed class GeneratedDifferentialTests
         {
             string action = (v % 4) switch { 0 => "REPLACE", 1 => "INSERT_AFTER", 2 => "INSERT_BEFORE", _ => "DELETE" };
             patch.Append($"{Id} {action}\n");
-            int anchorLine = Enumerable.Range(0, line).Reverse().FirstOrDefault(a => lines[a].Length > 0 && !used.Contains(a), -1);
+            int anchorLine = Enumerable.Range(0, line).Reverse().FirstOrDefault(a => lines[a].Length > 0 && !used.Contains(a) && !adjacentTwins.Contains(lines[a].Trim()), -1);
             if (v % 5 == 0 && anchorLine >= 0)
             {
                 patch.Append($"{Id} anchor\n{lines[anchorLine].Trim()}\n");
@@ -99,6 +104,12 @@ public sealed class GeneratedDifferentialTests
             return true;
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property);
+        Check.One(Fixed, property);
     }
+
+    // A fixed seed: the suite runs the same 60 generated cases every time, so CI never meets a new disagreement at
+    // random. To explore, change the seed; a new disagreement is fixed, or pinned as a hand-written case in
+    // DifferentialCases with its reason in KnownDifferences and docs/formats/ap.md (as the adjacent-anchor case was).
+    private static readonly Config Fixed = Config.QuickThrowOnFailure.WithMaxTest(60)
+        .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(0x0A93_2026UL, 0x9E37_79B9_7F4A_7C15UL), FSharpOption<int>.None)));
 }

@@ -33,6 +33,11 @@ public static class KnownDifferences
         // Issue 11: a DELETE that finds nothing and is not recorded as applied is an error under --strict.
         ["DELETE of code that is not there (strict)"] = "FAILED [NOTHING_TO_DELETE]",
 
+        // Spec 3.6 disambiguation: an anchor's scope ends where the next occurrence of it begins, so of two adjacent
+        // anchors only the second one has the snippet in its scope. The reference counts both (its shadowing test is
+        // '>' where the scope it describes needs '>=') and reports AMBIGUOUS_ANCHOR.
+        ["ambiguous anchor on adjacent lines resolved by the snippet (strict)"] = "SUCCESS []",
+
         // Strict sequential cursoring: the reference reads "not found after the cursor" as "already deleted".
         ["sequential cursoring: a DELETE above the previous edit (strict)"] = "FAILED [SNIPPET_NOT_FOUND]",
     };
