@@ -15,9 +15,9 @@ internal static class EncodingGuard
 {
     public static void RefuseMixedEncodings(TextDocument before, TextDocument after, FileChange change, WorkspacePath path)
     {
-        // (The whole text is one vectorised scan, and for a file nobody split yet, no line strings are made.)
+        // (One vectorised scan of the text, or of each line of a split document: no copy of the file is made.)
         if (ReferenceEquals(before, after) || before.Encoding.IsUtf16 || change.Modifications.All(m => m is HunkModification) ||
-            !FileEncoding.HasEscapedBytes(before.ToString()))
+            !before.HasEscapedBytes())
         {
             return;
         }

@@ -23,7 +23,8 @@ public static class FailureReportWriter
         var byFolder = patches
             .Where(p => p.SourcePath is not null)
             .GroupBy(p => Path.GetDirectoryName(Path.GetFullPath(p.SourcePath!))!, StringComparer.Ordinal);
-        var changes = workspace.GetChanges();
+        // Only a failure report shows the plan's changes; a clean run must not encode every planned file once more.
+        IReadOnlyList<PlannedChange>? changes = null;
         foreach (var folder in byFolder)
         {
             var folderFailures = failures.Where(f => folder.Contains(f.Patch)).ToList();
@@ -49,7 +50,7 @@ public static class FailureReportWriter
                 DeleteIfPresent(retryPath);
             }
 
-            string report = FailureReport.Render(workspace, changes, folderFailures, written.Contains(retryPath) ? RetryPatchName : null);
+            string report = FailureReport.Render(workspace, changes ??= workspace.GetChanges(), folderFailures, written.Contains(retryPath) ? RetryPatchName : null);
             if (await TryWriteAsync(reportPath, report, cancellationToken).ConfigureAwait(false))
             {
                 written.Add(reportPath);

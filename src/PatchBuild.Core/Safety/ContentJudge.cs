@@ -17,20 +17,34 @@ internal static class ContentJudge
     /// </summary>
     public readonly record struct Hit(SafetyRule Rule, string Key, int Offset, string Source, int MatchStart, int MatchEnd);
 
-    // Which rules read a file depends on its extension only (FileKinds), so plans are made once per extension.
-    private static readonly ConcurrentDictionary<(string, SourceLanguage), Plan> Plans = new();
+    // Which rules read a file depends on its extension and language only (FileKinds), so plans are made once per pair.
+    // A string key keeps the cache free of value-type generic instantiations that ReadyToRun images do not carry.
+    private static readonly ConcurrentDictionary<string, Plan> Plans = new(StringComparer.Ordinal);
 
     private static readonly SearchValues<char> HiddenCharacters = SearchValues.Create(
         [.. Enumerable.Range(0x80, 0xFFFF - 0x80).Select(c => (char)c).Where(Lexer.IsFormatCharacter)]);
 
-    /// <summary>Appends the hits in text[start..end) of a file at <paramref name="path"/>; offsets are offsets of text.</summary>
-    public static void Judge(string path, string text, int start, int end, List<Hit> hits)
+    /// <summary>
+    /// The rules for a file at <paramref name="path"/>, looked up once per file: a large patch judges many windows of
+    /// the same file, and the lookup (extension, language, cache) would otherwise be repeated for each.
+    /// </summary>
+    public static FileRules For(string path)
     {
         var language = FileKinds.LanguageOf(path);
-        var plan = Plans.GetOrAdd((Path.GetExtension(path).ToLowerInvariant(), language), key => Plan.For(path, key.Item2));
+        string key = string.Concat(Path.GetExtension(path).ToLowerInvariant(), "\0", ((int)language).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new FileRules(Plans.GetOrAdd(key, _ => Plan.For(path, language)), language);
+    }
+
+    /// <summary>Appends the hits in text[start..end) of a file at <paramref name="path"/>; offsets are offsets of text.</summary>
+    public static void Judge(string path, string text, int start, int end, List<Hit> hits) => Judge(For(path), text, start, end, hits);
+
+    /// <summary>Appends the hits in text[start..end) of a file whose rules are <paramref name="rules"/>.</summary>
+    public static void Judge(FileRules rules, string text, int start, int end, List<Hit> hits)
+    {
+        var (plan, language) = (rules.Plan, rules.Language);
         var window = text.AsSpan(start, end - start);
         bool hidden = (window.IndexOfAnyExceptInRange('\0', '\u007f') >= 0 && window.IndexOfAny(HiddenCharacters) >= 0) ||
-                      (language == SourceLanguage.CFamily && window.Contains("\\u", StringComparison.OrdinalIgnoreCase));
+                      (language == SourceLanguage.CFamily && HasUnicodeEscape(window));
         if (!hidden && !plan.MayHold(window))
         {
             return;
@@ -87,6 +101,18 @@ internal static class ContentJudge
         }
     }
 
+    // "\u" or "\U" (a C# escape that can spell a keyword); two ordinal searches are cheaper than a case-insensitive one.
+    private static bool HasUnicodeEscape(ReadOnlySpan<char> window) =>
+        window.IndexOf("\\u", StringComparison.Ordinal) >= 0 || window.IndexOf("\\U", StringComparison.Ordinal) >= 0;
+
+    /// <summary>The rules one file is judged by (see <see cref="For"/>).</summary>
+    internal sealed class FileRules(Plan plan, SourceLanguage language)
+    {
+        public Plan Plan { get; } = plan;
+
+        public SourceLanguage Language { get; } = language;
+    }
+
     // literalAt >= 0: the tokens come from a string literal starting there; hits point at the literal.
     private static void Run(IReadOnlyList<TokenRule> rules, List<Token> tokens, string source, string fileText, List<Hit> hits, int literalAt)
     {
@@ -116,7 +142,7 @@ internal static class ContentJudge
     }
 
     /// <summary>The rules a kind of file reads, by lens, with their keywords.</summary>
-    private sealed class Plan
+    internal sealed class Plan
     {
         private readonly Dictionary<RuleLens, List<TokenRule>> _rules = [];
         private readonly Dictionary<RuleLens, SearchValues<string>> _keywords = [];

@@ -209,9 +209,10 @@ public static class SafetyScanner
         }
 
         var hits = new List<ContentJudge.Hit>();
+        var rules = ContentJudge.For(file);
         foreach (var window in windows)
         {
-            ContentJudge.Judge(file, added.Text, Offset(added.Map, added.Text, window.NewStart), Offset(added.Map, added.Text, window.NewEnd), hits);
+            ContentJudge.Judge(rules, added.Text, Offset(added.Map, added.Text, window.NewStart), Offset(added.Map, added.Text, window.NewEnd), hits);
         }
 
         if (hits.Count == 0)
@@ -225,9 +226,10 @@ public static class SafetyScanner
         if (added.OldText is { } oldText)
         {
             var oldHits = new List<ContentJudge.Hit>();
+            var oldRules = ContentJudge.For(oldFile);
             foreach (var window in windows)
             {
-                ContentJudge.Judge(oldFile, oldText, Offset(added.OldMap!, oldText, window.OldStart), Offset(added.OldMap!, oldText, window.OldEnd), oldHits);
+                ContentJudge.Judge(oldRules, oldText, Offset(added.OldMap!, oldText, window.OldStart), Offset(added.OldMap!, oldText, window.OldEnd), oldHits);
             }
 
             var oldLineHashes = new LineHashes(oldText, added.OldMap!);

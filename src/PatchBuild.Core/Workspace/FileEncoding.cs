@@ -131,14 +131,15 @@ public sealed class FileEncoding
             return bytes;
         }
 
-        return GetBytes([text], lineEnding: static _ => null, endsWithNewline: false);
+        return GetBytes([text], endings: null, newline: "", endsWithNewline: false);
     }
 
     /// <summary>
-    /// Writes lines, each followed by the ending <paramref name="lineEnding"/> gives for its index (the last one only
-    /// when <paramref name="endsWithNewline"/>), in one pass without first joining them into one string.
+    /// Writes lines, each followed by its ending (the last one only when <paramref name="endsWithNewline"/>), in one
+    /// pass without first joining them into one string: <paramref name="endings"/>[i] ends line i, or, when there is
+    /// no such array, every line ends with <paramref name="newline"/> (the common file, which then needs no array).
     /// </summary>
-    internal byte[] GetBytes(IReadOnlyList<string> lines, Func<int, string?> lineEnding, bool endsWithNewline)
+    internal byte[] GetBytes(IReadOnlyList<string> lines, string[]? endings, string newline, bool endsWithNewline)
     {
         // Encoded into one pooled buffer big enough for any text (3 bytes per UTF-16 unit at most, 2 in UTF-16),
         // then copied out once: cheaper than measuring every line first or growing a stream.
@@ -168,7 +169,7 @@ public sealed class FileEncoding
                 at += Write(lines[i], buffer.AsSpan(at));
                 if (i < lines.Count - 1 || endsWithNewline)
                 {
-                    at += Write(lineEnding(i) ?? "", buffer.AsSpan(at));
+                    at += WriteEnding(endings?[i] ?? newline, buffer.AsSpan(at));
                 }
             }
 
@@ -178,6 +179,22 @@ public sealed class FileEncoding
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    // Line endings are "\n", "\r\n" or "\r": ASCII, so no encoder is needed for the one or two characters.
+    private int WriteEnding(string ending, Span<byte> output)
+    {
+        if (IsUtf16)
+        {
+            return Write(ending, output);
+        }
+
+        for (int i = 0; i < ending.Length; i++)
+        {
+            output[i] = (byte)ending[i];
+        }
+
+        return ending.Length;
     }
 
     private int Write(ReadOnlySpan<char> text, Span<byte> output)
@@ -192,6 +209,11 @@ public sealed class FileEncoding
             }
 
             return text.Length * 2;
+        }
+
+        if (text.IsEmpty)
+        {
+            return 0;
         }
 
         int at = 0;

@@ -238,8 +238,28 @@ public sealed class TextDocument
             return Encoding.GetBytes(_text);
         }
 
-        var endings = Endings();
-        return Encoding.GetBytes(Lines, i => endings[i], EndsWithNewline);
+        // One ending throughout (no shape): no per-line endings array to build.
+        return Encoding.GetBytes(Lines, _shape is null ? null : Endings(), _newline, EndsWithNewline);
+    }
+
+    /// <summary>True when a byte that is not UTF-8 was read into the text (see <see cref="FileEncoding"/>).</summary>
+    internal bool HasEscapedBytes()
+    {
+        if (_lines is null)
+        {
+            return FileEncoding.HasEscapedBytes(_text);
+        }
+
+        // Line by line: joining a split document back into one string only to scan it would copy the whole file.
+        foreach (string line in _lines)
+        {
+            if (FileEncoding.HasEscapedBytes(line))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public TextDocument Clone()
@@ -306,13 +326,14 @@ public sealed class TextDocument
     {
         string text = _text!;
         _text = null;
-        return Split(text, _textLineCount).Lines;
+        return Split(text, _textLineCount, withEndings: false).Lines;
     }
 
-    private static (List<string> Lines, string?[] Endings) Split(string text, int lineCount)
+    // Text with one ending throughout needs no endings array (withEndings: false leaves it empty).
+    private static (List<string> Lines, string?[] Endings) Split(string text, int lineCount, bool withEndings = true)
     {
         var lines = new List<string>(lineCount);
-        var endings = new string?[lineCount];
+        var endings = withEndings ? new string?[lineCount] : [];
         var span = text.AsSpan();
         int start = 0;
         while (start < span.Length)
@@ -326,7 +347,11 @@ public sealed class TextDocument
 
             end += start;
             bool crlf = span[end] == '\r' && end + 1 < span.Length && span[end + 1] == '\n';
-            endings[lines.Count] = crlf ? "\r\n" : span[end] == '\r' ? "\r" : "\n";
+            if (withEndings)
+            {
+                endings[lines.Count] = crlf ? "\r\n" : span[end] == '\r' ? "\r" : "\n";
+            }
+
             lines.Add(text[start..end]);
             start = crlf ? end + 2 : end + 1;
         }
