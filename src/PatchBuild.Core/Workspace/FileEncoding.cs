@@ -141,44 +141,65 @@ public sealed class FileEncoding
     /// </summary>
     internal byte[] GetBytes(IReadOnlyList<string> lines, string[]? endings, string newline, bool endsWithNewline)
     {
-        // Encoded into one pooled buffer big enough for any text (3 bytes per UTF-16 unit at most, 2 in UTF-16),
-        // then copied out once: cheaper than measuring every line first or growing a stream.
-        long units = 0;
+        // Measured first, then written into an array of exactly that size: a buffer sized for the worst case
+        // (3 bytes per character) would be three times the file, and copying out of it a fourth.
+        long length = Preamble.Count;
         for (int i = 0; i < lines.Count; i++)
         {
-            units += lines[i].Length + 2;
-        }
-
-        long capacity = Preamble.Count + (units * (IsUtf16 ? 2 : 3));
-        if (capacity > Array.MaxLength)
-        {
-            throw new InsufficientMemoryException($"The text is too large to encode ({units} characters).");
-        }
-
-        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)capacity);
-        try
-        {
-            int at = 0;
-            foreach (byte b in Preamble)
+            length += ByteCount(lines[i]);
+            if (i < lines.Count - 1 || endsWithNewline)
             {
-                buffer[at++] = b;
+                length += (endings?[i] ?? newline).Length * (IsUtf16 ? 2 : 1);
+            }
+        }
+
+        if (length > Array.MaxLength)
+        {
+            throw new InsufficientMemoryException($"The text is too large to encode ({length} bytes).");
+        }
+
+        byte[] bytes = new byte[length];
+        int at = 0;
+        foreach (byte b in Preamble)
+        {
+            bytes[at++] = b;
+        }
+
+        for (int i = 0; i < lines.Count; i++)
+        {
+            at += Write(lines[i], bytes.AsSpan(at));
+            if (i < lines.Count - 1 || endsWithNewline)
+            {
+                at += WriteEnding(endings?[i] ?? newline, bytes.AsSpan(at));
+            }
+        }
+
+        return bytes;
+    }
+
+    // How many bytes Write produces for the text: escaped bytes are one byte each, the rest is UTF-8 (or UTF-16).
+    private long ByteCount(ReadOnlySpan<char> text)
+    {
+        if (IsUtf16)
+        {
+            return text.Length * 2L;
+        }
+
+        long count = 0;
+        while (!text.IsEmpty)
+        {
+            int escape = text.IndexOfAnyInRange(FirstEscape, LastEscape);
+            count += Encoding.UTF8.GetByteCount(escape < 0 ? text : text[..escape]);
+            if (escape < 0)
+            {
+                break;
             }
 
-            for (int i = 0; i < lines.Count; i++)
-            {
-                at += Write(lines[i], buffer.AsSpan(at));
-                if (i < lines.Count - 1 || endsWithNewline)
-                {
-                    at += WriteEnding(endings?[i] ?? newline, buffer.AsSpan(at));
-                }
-            }
+            count++;
+            text = text[(escape + 1)..];
+        }
 
-            return buffer.AsSpan(0, at).ToArray();
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
+        return count;
     }
 
     // Line endings are "\n", "\r\n" or "\r": ASCII, so no encoder is needed for the one or two characters.
