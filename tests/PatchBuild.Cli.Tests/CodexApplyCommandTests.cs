@@ -38,7 +38,7 @@ public sealed class CodexApplyCommandTests : IDisposable
             "class Calc\r\n{\r\n    public int Add(int a, int b)\r\n    {\r\n        return a + b;\r\n    }\r\n    public int Sub(int a, int b)\r\n    {\r\n        return a - b;\r\n    }\r\n}\r\n",
             _folder.Read("src/Calc.cs"));
         Assert.Equal("written by codex\n", _folder.Read("src/Notes.txt"));
-        Assert.Contains("CODEX_WRAPPER_IGNORED", run.Out + run.Error, StringComparison.Ordinal);
+        Assert.Contains("wrapped in a shell heredoc", run.Out + run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class CodexApplyCommandTests : IDisposable
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("CONFLICT", run.Out + run.Error, StringComparison.Ordinal);
-        Assert.Contains("fix.codex.patch:5", run.Out + run.Error, StringComparison.Ordinal);
+        Assert.Contains("fix.codex.patch line 5", run.Out + run.Error, StringComparison.Ordinal);
         Assert.Equal(before, _folder.Snapshot());
     }
 }

@@ -141,6 +141,17 @@ public sealed class CodexExampleTests : IDisposable
     }
 
     [Fact]
+    public async Task Adding_a_file_where_a_folder_is_fails_and_changes_nothing()
+    {
+        _tree.Write("dir/foo.txt", "keep\n");
+        var before = _tree.Snapshot();
+        var result = await CodexKit.ApplyAsync(_tree, CodexKit.Wrap("*** Add File: dir\n+text\n"));
+        Assert.False(result.Success);
+        Assert.Equal(before, _tree.Snapshot());
+        Assert.True(Directory.Exists(_tree.PathOf("dir")));
+    }
+
+    [Fact]
     public void An_unknown_section_header_is_refused_with_its_line()
     {
         var error = CodexKit.ParseError(CodexKit.Wrap("*** Frobnicate File: foo.txt\n"));
