@@ -58,13 +58,14 @@ public sealed class ChunkApplier : IModificationApplier
     private static List<Placement> Place(List<string> lines, IReadOnlyList<ContextChunk> chunks, ChunkMatchLevel loosest, out PatchException? failure)
     {
         var placed = new List<Placement>(chunks.Count);
+        var matcher = new CodexLineMatcher(lines);
         failure = null;
         int cursor = 0;
         foreach (var chunk in chunks)
         {
             foreach (string header in chunk.Headers)
             {
-                var (at, _) = CodexLineMatcher.Seek(lines, [header], cursor, endOfFile: false, loosest);
+                var (at, _) = matcher.Seek([header], cursor, endOfFile: false, loosest);
                 if (at < 0)
                 {
                     failure = HeaderNotFound(chunk, header, cursor);
@@ -85,13 +86,13 @@ public sealed class ChunkApplier : IModificationApplier
                 continue;
             }
 
-            var (start, level) = CodexLineMatcher.Seek(lines, old, cursor, chunk.EndOfFile, loosest);
+            var (start, level) = matcher.Seek(old, cursor, chunk.EndOfFile, loosest);
             if (start < 0 && TrimTrailingEmptyContext(body) is { } trimmed)
             {
                 // A blank line a model left before the next marker reads as empty context the file may not have.
                 body = trimmed;
                 old = body.Where(l => l.Kind != DiffLineKind.Added).Select(l => l.Text).ToList();
-                (start, level) = CodexLineMatcher.Seek(lines, old, cursor, chunk.EndOfFile, loosest);
+                (start, level) = matcher.Seek(old, cursor, chunk.EndOfFile, loosest);
             }
 
             if (start < 0)
@@ -164,12 +165,13 @@ public sealed class ChunkApplier : IModificationApplier
             return false;
         }
 
+        var matcher = new CodexLineMatcher(lines);
         int cursor = 0;
         foreach (var chunk in chunks)
         {
             foreach (string header in chunk.Headers)
             {
-                var (at, _) = CodexLineMatcher.Seek(lines, [header], cursor, endOfFile: false, loosest);
+                var (at, _) = matcher.Seek([header], cursor, endOfFile: false, loosest);
                 if (at < 0)
                 {
                     return false;
@@ -179,7 +181,7 @@ public sealed class ChunkApplier : IModificationApplier
             }
 
             var now = chunk.NewSide.ToList();
-            var (start, _) = CodexLineMatcher.Seek(lines, now, cursor, chunk.EndOfFile, loosest);
+            var (start, _) = matcher.Seek(now, cursor, chunk.EndOfFile, loosest);
             if (start < 0)
             {
                 return false;

@@ -14,9 +14,17 @@ public enum ChunkMatchLevel
 /// level, strictest first, so an exact match further down wins over a loose one above. A search anchored at the
 /// end of the file tries only the last lines.
 /// </summary>
-public static class CodexLineMatcher
+/// <remarks>
+/// A pass does not walk the file: each level keeps, built on first use, the positions of every line under that
+/// level's comparison key, so a chunk costs its candidate positions below the cursor, not the rest of the file. A
+/// 1,000-chunk patch whose "@@" headers are written without the file's indentation would otherwise scan 100,000
+/// lines exactly, in vain, once per chunk before the whitespace-insensitive pass finds each header.
+/// </remarks>
+public sealed class CodexLineMatcher(IReadOnlyList<string> lines)
 {
-    public static (int Index, ChunkMatchLevel Level) Seek(IReadOnlyList<string> lines, IReadOnlyList<string> pattern, int start, bool endOfFile, ChunkMatchLevel loosest)
+    private readonly Dictionary<string, List<int>>?[] _positions = new Dictionary<string, List<int>>?[(int)ChunkMatchLevel.NormalisingPunctuation + 1];
+
+    public (int Index, ChunkMatchLevel Level) Seek(IReadOnlyList<string> pattern, int start, bool endOfFile, ChunkMatchLevel loosest)
     {
         if (pattern.Count == 0)
         {
@@ -32,11 +40,16 @@ public static class CodexLineMatcher
         int first = endOfFile ? last : start;
         for (var level = ChunkMatchLevel.Exact; level <= loosest; level++)
         {
-            for (int i = first; i <= last; i++)
+            if (!PositionsOf(level).TryGetValue(Key(pattern[0], level), out var candidates))
             {
-                if (MatchesAt(lines, pattern, i, level))
+                continue;
+            }
+
+            for (int c = LowerBound(candidates, first); c < candidates.Count && candidates[c] <= last; c++)
+            {
+                if (MatchesAt(pattern, candidates[c], level))
                 {
-                    return (i, level);
+                    return (candidates[c], level);
                 }
             }
         }
@@ -52,9 +65,55 @@ public static class CodexLineMatcher
         _ => "exactly",
     };
 
-    private static bool MatchesAt(IReadOnlyList<string> lines, IReadOnlyList<string> pattern, int at, ChunkMatchLevel level)
+    private Dictionary<string, List<int>> PositionsOf(ChunkMatchLevel level)
     {
-        for (int k = 0; k < pattern.Count; k++)
+        if (_positions[(int)level] is { } built)
+        {
+            return built;
+        }
+
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            string key = Key(lines[i], level);
+            if (!positions.TryGetValue(key, out var list))
+            {
+                list = [];
+                positions[key] = list;
+            }
+
+            list.Add(i);
+        }
+
+        _positions[(int)level] = positions;
+        return positions;
+    }
+
+    private static int LowerBound(List<int> sorted, int value)
+    {
+        int index = sorted.BinarySearch(value);
+        return index >= 0 ? index : ~index;
+    }
+
+    // The line as the level compares it: two lines are the same at a level exactly when their keys are equal.
+    private static string Key(string line, ChunkMatchLevel level) => level switch
+    {
+        ChunkMatchLevel.Exact => line,
+        ChunkMatchLevel.IgnoringTrailingWhitespace => line.TrimEnd(),
+        ChunkMatchLevel.IgnoringWhitespace => line.Trim(),
+        _ => string.Create(line.AsSpan().Trim().Length, line, static (span, source) =>
+        {
+            var trimmed = source.AsSpan().Trim();
+            for (int i = 0; i < trimmed.Length; i++)
+            {
+                span[i] = Ascii(trimmed[i]);
+            }
+        }),
+    };
+
+    private bool MatchesAt(IReadOnlyList<string> pattern, int at, ChunkMatchLevel level)
+    {
+        for (int k = 1; k < pattern.Count; k++)
         {
             if (!Same(lines[at + k], pattern[k], level))
             {
