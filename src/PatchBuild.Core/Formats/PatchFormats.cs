@@ -1,4 +1,5 @@
 using PatchBuild.Core.Formats.Ap;
+using PatchBuild.Core.Formats.Codex;
 using PatchBuild.Core.Formats.JsonPatch;
 using PatchBuild.Core.Formats.UnifiedDiff;
 using PatchBuild.Core.Model;
@@ -8,7 +9,8 @@ namespace PatchBuild.Core.Formats;
 /// <summary>The known formats, and the choice of one for a given patch file.</summary>
 public static class PatchFormats
 {
-    public static IReadOnlyList<IPatchFormat> All { get; } = [new ApFormat(), new PatchJsonFormat(), new UnifiedDiffFormat()];
+    // Codex first: it claims by content alone ("*** Begin Patch"), which no other format can hold as its first line.
+    public static IReadOnlyList<IPatchFormat> All { get; } = [new CodexFormat(), new ApFormat(), new PatchJsonFormat(), new UnifiedDiffFormat()];
 
     public static PatchSet Parse(string text, string? sourcePath, ParseOptions options, IReadOnlyList<IPatchFormat>? formats = null)
     {

@@ -52,4 +52,13 @@ public sealed record FileChange(string Path, FileChangeKind Kind)
     /// file no longer has it, a Recreate merges three ways (base: <see cref="ExpectedContent"/>) instead of replacing.
     /// </summary>
     public string? BaseHash { get; init; }
+
+    /// <summary>
+    /// Recreate and Rename replace a file already at the path (or the destination) instead of refusing, with a
+    /// FILE_REPLACED warning: Codex's Add File and Move to work so, and models rely on it. Backups make it undoable.
+    /// </summary>
+    public bool ReplacesExisting { get; init; }
+
+    /// <summary>The change addresses a file: a folder at the path is refused, never deleted or moved whole (Codex's Delete File, Move to).</summary>
+    public bool FileOnly { get; init; }
 }

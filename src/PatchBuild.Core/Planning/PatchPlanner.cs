@@ -132,6 +132,11 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                     return Result("skipped", "already applied: the file already has this content", skipped: 1);
                 }
 
+                if (change.ReplacesExisting && workspace.FileExists(path))
+                {
+                    outcome.Warnings.Add(Replaced(patch, change, path, $"'{path.Relative}' already existed and was replaced by the patch's content (the old file is in the backup; 'patchbuild rollback' restores it)."));
+                }
+
                 workspace.SetText(path, content, workspace.GetDocument(path)?.Encoding ?? FileEncoding.Utf8);
                 return Result("applied", applied: 1);
             }
@@ -140,6 +145,11 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                 if (!workspace.FileExists(path) && !workspace.DirectoryExists(path))
                 {
                     return Result("skipped", "already applied: the path is gone", skipped: 1);
+                }
+
+                if (change.FileOnly && workspace.DirectoryExists(path))
+                {
+                    throw FolderRefused(path, "delete");
                 }
 
                 if (change.ExpectedContent is not null && workspace.FileExists(path) && !SameText(workspace.GetText(path)!, change.ExpectedContent))
@@ -172,6 +182,18 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                         File = path.Relative,
                         Hint = $"Check the path in the FILE directive; it resolved against {workspace.Root} ({PatchRoot.Description}).",
                     });
+                }
+
+                if (change.FileOnly && workspace.DirectoryExists(path))
+                {
+                    throw FolderRefused(path, "move");
+                }
+
+                if (targetExists && change.ReplacesExisting && workspace.FileExists(target) && !SamePath(path, target))
+                {
+                    outcome.Warnings.Add(Replaced(patch, change, target, $"'{target.Relative}' already existed and was replaced by '{path.Relative}' (the old file is in the backup; 'patchbuild rollback' restores it)."));
+                    workspace.Delete(target);
+                    targetExists = false;
                 }
 
                 if (targetExists)
@@ -321,6 +343,21 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
             Error = failed > 0 ? outcome.Errors[^1] : null,
         };
     }
+
+    /// <summary>Warning code of a file a patch replaced because its dialect says so (<see cref="FileChange.ReplacesExisting"/>).</summary>
+    public const string FileReplacedWarning = "FILE_REPLACED";
+
+    private static PatchWarning Replaced(PatchSet patch, FileChange change, WorkspacePath path, string message) =>
+        new(FileReplacedWarning, message) { File = path.Relative, Line = change.PatchLine > 0 ? change.PatchLine : null, PatchFile = patch.SourcePath };
+
+    private static PatchException FolderRefused(WorkspacePath path, string verb) =>
+        new(new PatchError(ErrorCodes.FileExists, $"Cannot {verb} '{path.Relative}': it is a folder, and the patch addresses a file.")
+        {
+            File = path.Relative,
+            Hint = $"Name the file to {verb}; a whole folder is never {(verb == "move" ? "moved" : "deleted")} by this kind of patch.",
+        });
+
+    private static bool SamePath(WorkspacePath a, WorkspacePath b) => string.Equals(a.Full, b.Full, StringComparison.Ordinal);
 
     private static PatchError Locate(PatchError error, PatchSet patch, FileChange change, Modification? modification) => error with
     {
