@@ -1,3 +1,4 @@
+using PatchBuild.Core.Formats.Aider;
 using PatchBuild.Core.Formats.Ap;
 using PatchBuild.Core.Formats.JsonPatch;
 using PatchBuild.Core.Formats.UnifiedDiff;
@@ -8,7 +9,7 @@ namespace PatchBuild.Core.Formats;
 /// <summary>The known formats, and the choice of one for a given patch file.</summary>
 public static class PatchFormats
 {
-    public static IReadOnlyList<IPatchFormat> All { get; } = [new ApFormat(), new PatchJsonFormat(), new UnifiedDiffFormat()];
+    public static IReadOnlyList<IPatchFormat> All { get; } = [new ApFormat(), new PatchJsonFormat(), new AiderFormat(), new UnifiedDiffFormat()];
 
     public static PatchSet Parse(string text, string? sourcePath, ParseOptions options, IReadOnlyList<IPatchFormat>? formats = null)
     {

@@ -52,4 +52,10 @@ public sealed record FileChange(string Path, FileChangeKind Kind)
     /// file no longer has it, a Recreate merges three ways (base: <see cref="ExpectedContent"/>) instead of replacing.
     /// </summary>
     public string? BaseHash { get; init; }
+
+    /// <summary>
+    /// Modify only: a missing file starts out empty instead of failing with FILE_NOT_FOUND (an Aider answer whose
+    /// first block for a file has an empty SEARCH creates that file).
+    /// </summary>
+    public bool CreateWhenMissing { get; init; }
 }

@@ -5,4 +5,5 @@ public enum PatchFormat
     Ap,
     PatchJson,
     UnifiedDiff,
+    Aider,
 }
