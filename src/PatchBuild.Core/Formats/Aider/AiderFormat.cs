@@ -8,27 +8,15 @@ public sealed class AiderFormat : IPatchFormat
 {
     public PatchFormat Format => PatchFormat.Aider;
 
-    /// <summary>By content: a SEARCH marker line later followed by a divider and a REPLACE marker.</summary>
-    public bool Claims(string? fileName, string text) => HasBlock(text);
-
-    public PatchSet Parse(string text, string? sourcePath, ParseOptions options) => AiderParser.Parse(text, sourcePath, options);
-
-    public IReadOnlyList<IModificationApplier> Appliers { get; } = [new SearchReplaceApplier()];
-
-    internal static bool HasBlock(string text)
+    /// <summary>
+    /// By content: a SEARCH marker line. Nothing else writes one (git conflicts say HEAD), and claiming an answer that
+    /// was cut off after it lets the parser say so, instead of "not a patch".
+    /// </summary>
+    public bool Claims(string? fileName, string text)
     {
-        int stage = 0;
         foreach (var line in text.AsSpan().EnumerateLines())
         {
-            stage = stage switch
-            {
-                0 when AiderMarkers.IsSearch(line) => 1,
-                1 when AiderMarkers.IsDivider(line) => 2,
-                2 when AiderMarkers.IsReplace(line) => 3,
-                _ => stage,
-            };
-
-            if (stage == 3)
+            if (AiderMarkers.IsSearch(line))
             {
                 return true;
             }
@@ -36,4 +24,8 @@ public sealed class AiderFormat : IPatchFormat
 
         return false;
     }
+
+    public PatchSet Parse(string text, string? sourcePath, ParseOptions options) => AiderParser.Parse(text, sourcePath, options);
+
+    public IReadOnlyList<IModificationApplier> Appliers { get; } = [new SearchReplaceApplier()];
 }
