@@ -9,7 +9,10 @@ public sealed class AiderTestKit : IDisposable
 {
     public TempFolder Folder { get; } = new();
 
-    public string AnswerPath => Folder.Combine("answer.md");
+    // The answer lives outside the tree it edits, so a snapshot of the tree shows only what the patch did.
+    private readonly TempFolder _answers = new();
+
+    public string AnswerPath => _answers.Combine("answer.md");
 
     public static PatchSet Parse(string answer, bool strict = false) =>
         PatchFormats.Parse(answer, "answer.md", new ParseOptions { Strict = strict });
@@ -24,5 +27,9 @@ public sealed class AiderTestKit : IDisposable
     public static string Block(string file, string search, string replace) =>
         $"{file}\n```\n<<<<<<< SEARCH\n{search}=======\n{replace}>>>>>>> REPLACE\n```\n";
 
-    public void Dispose() => Folder.Dispose();
+    public void Dispose()
+    {
+        Folder.Dispose();
+        _answers.Dispose();
+    }
 }
