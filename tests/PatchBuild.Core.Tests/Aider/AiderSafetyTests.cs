@@ -42,6 +42,7 @@ public sealed class AiderSafetyTests : IDisposable
     [InlineData("sub/../../outside.txt")]
     [InlineData(".git/hooks/pre-commit")]
     [InlineData(".git/config")]
+    [InlineData("/tmp/pb-aider-absolute.txt")]
     public async Task Paths_outside_the_root_or_into_git_are_refused_and_nothing_is_written(string path)
     {
         Directory.CreateDirectory(_kit.Folder.Combine(".git/hooks"));
