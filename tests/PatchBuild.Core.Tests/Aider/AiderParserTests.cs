@@ -196,6 +196,27 @@ public sealed class AiderParserTests
     }
 
     [Fact]
+    public void A_new_file_after_prose_must_name_itself_rather_than_append_to_the_previous_file()
+    {
+        string answer = AiderTestKit.Block("src/a.cs", "int a;\n", "int b;\n") + "\nNow create the helper in src/b.cs:\n\n```csharp\n<<<<<<< SEARCH\n=======\nclass B {}\n>>>>>>> REPLACE\n```\n";
+
+        var ex = Assert.Throws<PatchException>(() => AiderTestKit.Parse(answer));
+
+        Assert.Equal(ErrorCodes.InvalidPatchFile, ex.Error.Code);
+        Assert.Equal(13, ex.Error.Line);
+    }
+
+    [Fact]
+    public void Prose_between_two_edits_of_the_same_file_keeps_the_file()
+    {
+        string answer = AiderTestKit.Block("src/a.cs", "int a;\n", "int b;\n") + "\nAnd also the constructor:\n\n```csharp\n<<<<<<< SEARCH\nA() {}\n=======\nA() { b = 1; }\n>>>>>>> REPLACE\n```\n";
+
+        var patch = AiderTestKit.Parse(answer);
+
+        Assert.Equal(2, patch.Files.Single(f => f.Path == "src/a.cs").Modifications.Count);
+    }
+
+    [Fact]
     public void An_unclosed_block_is_a_truncated_answer()
     {
         var ex = Assert.Throws<PatchException>(() => AiderTestKit.Parse("\nHere's the change:\n\n```text\nfoo.txt\n<<<<<<< SEARCH\nTwo\n=======\nTooooo\n\n\noops!\n"));

@@ -45,9 +45,17 @@ public static class AiderParser
                 continue;
             }
 
-            string file = FindFileName(lines, i) ?? currentFile ?? throw NoFileName(i, sourcePath);
+            var (named, afterProse) = FindFileName(lines, i);
+            string file = named ?? currentFile ?? throw NoFileName(i, sourcePath);
             currentFile = file;
             var block = ReadBlock(lines, i, file, ++number, sourcePath);
+            if (named is null && afterProse && block.Modification.AppendsToFile)
+            {
+                // Prose between blocks often names the next file in a sentence ("Now create src/b.cs:"); carrying the
+                // previous name over would append a new file's content to the wrong one.
+                throw NoFileName(i, sourcePath);
+            }
+
             if (!byFile.TryGetValue(file, out var blocks))
             {
                 blocks = [];
@@ -159,9 +167,10 @@ public static class AiderParser
 
     /// <summary>
     /// Walks back from the SEARCH marker over blank and fence lines: the first line that names a file wins, and so
-    /// does a fence's info string that is a path. Anything else (prose, a previous block's marker) ends the search.
+    /// does a fence's info string that is a path. Anything else (prose, a previous block's marker) ends the search;
+    /// <c>AfterProse</c> says the search ended at a line of prose.
     /// </summary>
-    private static string? FindFileName(List<string> lines, int head)
+    private static (string? Name, bool AfterProse) FindFileName(List<string> lines, int head)
     {
         for (int k = head - 1; k >= 0 && k >= head - FileNameLookBack; k--)
         {
@@ -170,7 +179,7 @@ public static class AiderParser
             {
                 if (AiderFileName.FromFenceInfo(AiderMarkers.FenceInfo(line)) is { } fromInfo)
                 {
-                    return fromInfo;
+                    return (fromInfo, false);
                 }
 
                 continue;
@@ -181,10 +190,11 @@ public static class AiderParser
                 continue;
             }
 
-            return AiderFileName.FromLine(line);
+            var name = AiderFileName.FromLine(line);
+            return (name, name is null && !AiderMarkers.IsAnyMarker(line) && !ElisionEdit.IsElisionLine(line));
         }
 
-        return null;
+        return (null, false);
     }
 
     /// <summary>The index of the shell fence's closing line, or null when the fence holds a SEARCH/REPLACE block (a shell script being edited).</summary>
