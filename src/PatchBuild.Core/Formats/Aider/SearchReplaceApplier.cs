@@ -44,8 +44,20 @@ public sealed class SearchReplaceApplier : IModificationApplier
             return ModificationOutcome.AlreadyApplied($"block {block.Number} changes nothing: its REPLACE lines equal its SEARCH lines");
         }
 
-        lines.RemoveRange(match.Start, match.Length);
-        lines.InsertRange(match.Start, match.Replacement);
+        if (match.Length == match.Replacement.Count)
+        {
+            // Same length: overwrite in place rather than shift the rest of a long file twice.
+            for (int k = 0; k < match.Length; k++)
+            {
+                lines[match.Start + k] = match.Replacement[k];
+            }
+        }
+        else
+        {
+            lines.RemoveRange(match.Start, match.Length);
+            lines.InsertRange(match.Start, match.Replacement);
+        }
+
         return ModificationOutcome.Applied() with { Notes = Note(block, match) };
     }
 
