@@ -241,6 +241,7 @@ public sealed class AiderParserTests
     [InlineData("<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> main\n", false)]
     [InlineData("<<<<<<< SEARCH\nx\n", true)]
     [InlineData("--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n", false)]
+    [InlineData("diff --git a/d.md b/d.md\n--- a/d.md\n+++ b/d.md\n@@ -1,2 +1,2 @@\n <<<<<<< SEARCH\n-a\n+b\n", false)]
     public void Claims_text_with_a_search_marker(string text, bool claimed)
     {
         Assert.Equal(claimed, new AiderFormat().Claims("answer.md", text));

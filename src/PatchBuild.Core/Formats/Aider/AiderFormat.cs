@@ -10,19 +10,23 @@ public sealed class AiderFormat : IPatchFormat
 
     /// <summary>
     /// By content: a SEARCH marker line. Nothing else writes one (git conflicts say HEAD), and claiming an answer that
-    /// was cut off after it lets the parser say so, instead of "not a patch".
+    /// was cut off after it lets the parser say so, instead of "not a patch". A unified diff that shows such a line as
+    /// context (a diff of this very documentation) is left to the diff reader.
     /// </summary>
     public bool Claims(string? fileName, string text)
     {
+        bool marker = false;
         foreach (var line in text.AsSpan().EnumerateLines())
         {
-            if (AiderMarkers.IsSearch(line))
+            if (line.StartsWith("diff --git ", StringComparison.Ordinal) || line.StartsWith("@@ ", StringComparison.Ordinal))
             {
-                return true;
+                return false;
             }
+
+            marker |= AiderMarkers.IsSearch(line);
         }
 
-        return false;
+        return marker;
     }
 
     public PatchSet Parse(string text, string? sourcePath, ParseOptions options) => AiderParser.Parse(text, sourcePath, options);
