@@ -11,11 +11,7 @@ internal enum SearchRung
 }
 
 /// <summary>Where a SEARCH text sits in the file and the lines that take its place.</summary>
-internal sealed record SearchMatch(SearchRung Rung, int Start, int Length, IReadOnlyList<string> Replacement, int Occurrences)
-{
-    /// <summary>The whitespace added in front of every non-blank line (the indentation offset rungs).</summary>
-    public string Indentation { get; init; } = "";
-}
+internal sealed record SearchMatch(SearchRung Rung, int Start, int Length, IReadOnlyList<string> Replacement, int Occurrences);
 
 /// <summary>
 /// Aider's matching ladder on lines (without their endings, so a CRLF file matches an LF answer): exact; then the
@@ -128,7 +124,7 @@ internal static class SearchReplaceLadder
         }
 
         var replacement = replace.Select(l => string.IsNullOrWhiteSpace(l) ? l : firstPrefix + Outdent(l, shared)).ToList();
-        return new SearchMatch(rung, firstStart, part.Count, replacement, found) { Indentation = firstPrefix! };
+        return new SearchMatch(rung, firstStart, part.Count, replacement, found);
     }
 
     private static string? PrefixAt(List<string> file, int start, List<string> part)
