@@ -26,6 +26,19 @@ if (args.Length == 4 && args[0] == "generate-codex")
     return 0;
 }
 
+// `generate-aider DIR LINES BLOCKS` writes the same source, an Aider answer and the ap patch of the same edits.
+if (args.Length == 4 && args[0] == "generate-aider")
+{
+    Directory.CreateDirectory(args[1]);
+    int lines = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+    int blocks = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
+    File.WriteAllText(Path.Combine(args[1], "Big.cs"), ApCorpus.GenerateSource(lines));
+    File.WriteAllText(Path.Combine(args[1], "answer.md"), AiderCorpus.GenerateAnswer(lines, blocks));
+    File.WriteAllText(Path.Combine(args[1], "afix.ap"), ApCorpus.GeneratePatch(lines, blocks));
+    File.WriteAllText(Path.Combine(args[1], "patchbuild.json"), BenchmarkFolder.LargePatchConfig + "\n");
+    return 0;
+}
+
 // `history-overhead ROUNDS` measures the cost of journal and backups with interleaved runs (see HistoryOverheadBenchmarks).
 if (args.Length == 2 && args[0] == "history-overhead")
 {

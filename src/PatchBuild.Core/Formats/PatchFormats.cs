@@ -1,3 +1,4 @@
+using PatchBuild.Core.Formats.Aider;
 using PatchBuild.Core.Formats.Ap;
 using PatchBuild.Core.Formats.Codex;
 using PatchBuild.Core.Formats.JsonPatch;
@@ -10,7 +11,7 @@ namespace PatchBuild.Core.Formats;
 public static class PatchFormats
 {
     // Codex first: it claims by content alone ("*** Begin Patch"), which no other format can hold as its first line.
-    public static IReadOnlyList<IPatchFormat> All { get; } = [new CodexFormat(), new ApFormat(), new PatchJsonFormat(), new UnifiedDiffFormat()];
+    public static IReadOnlyList<IPatchFormat> All { get; } = [new CodexFormat(), new ApFormat(), new PatchJsonFormat(), new AiderFormat(), new UnifiedDiffFormat()];
 
     public static PatchSet Parse(string text, string? sourcePath, ParseOptions options, IReadOnlyList<IPatchFormat>? formats = null)
     {

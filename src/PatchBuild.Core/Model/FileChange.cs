@@ -61,4 +61,10 @@ public sealed record FileChange(string Path, FileChangeKind Kind)
 
     /// <summary>The change addresses a file: a folder at the path is refused, never deleted or moved whole (Codex's Delete File, Move to).</summary>
     public bool FileOnly { get; init; }
+
+    /// <summary>
+    /// Modify only: a missing file starts out empty instead of failing with FILE_NOT_FOUND (an Aider answer whose
+    /// first block for a file has an empty SEARCH creates that file).
+    /// </summary>
+    public bool CreateWhenMissing { get; init; }
 }

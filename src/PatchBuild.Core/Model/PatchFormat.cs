@@ -6,4 +6,5 @@ public enum PatchFormat
     PatchJson,
     UnifiedDiff,
     Codex,
+    Aider,
 }

@@ -61,7 +61,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
     private FileResult PlanFile(PatchWorkspace workspace, PatchSet patch, FileChange change, ApplyOptions options, PlanOutcome outcome)
     {
         var path = workspace.Resolve(change.Path);
-        if (change.Kind is FileChangeKind.Create or FileChangeKind.CreateDirectory or FileChangeKind.Recreate &&
+        if ((change.Kind is FileChangeKind.Create or FileChangeKind.CreateDirectory or FileChangeKind.Recreate || change.CreateWhenMissing) &&
             !workspace.FileExists(path) && !workspace.DirectoryExists(path))
         {
             PathGuard.RequirePortableName(change.Path);
@@ -267,6 +267,13 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
     private FileResult PlanModifications(PatchWorkspace workspace, PatchSet patch, FileChange change, WorkspacePath path, ApplyOptions options, PlanOutcome outcome)
     {
         var current = workspace.GetDocument(path);
+        bool created = false;
+        if (current is null && change.CreateWhenMissing && !workspace.DirectoryExists(path))
+        {
+            current = new TextDocument([], "\n", endsWithNewline: false);
+            created = true;
+        }
+
         if (current is null)
         {
             throw new PatchException(new PatchError(ErrorCodes.FileNotFound, $"File not found: '{path.Relative}'.")
@@ -332,7 +339,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
         }
 
         string status = failed > 0 ? (applied > 0 ? "partial" : "failed") : applied > 0 ? "applied" : "skipped";
-        return new FileResult(path.Relative, "modify", status)
+        return new FileResult(path.Relative, created ? "create" : "modify", status)
         {
             PatchFile = patch.SourcePath,
             Applied = applied,
