@@ -34,12 +34,21 @@ public static class HistoryRecovery
         var problems = new List<JournalProblem>();
         var headers = reader.ReadHeaders(problems);
         var finished = headers.Where(h => h.Type is JournalRecord.Done or JournalRecord.Aborted).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
-        var unfinished = headers
-            .Where(h => h.Type == JournalRecord.Begin && !finished.Contains(h.Id))
-            .Select(h => (h.Line, Record: h.Parse()))
-            .Where(h => h.Record is not null)
-            .Reverse()
-            .ToList();
+        var unfinished = new List<(int Line, JournalRecord? Record)>();
+        foreach (var header in headers.Where(h => h.Type == JournalRecord.Begin && !finished.Contains(h.Id)))
+        {
+            // Only now is the whole line read: a "begin" whose header looked right can still be no record at all.
+            if (header.Parse(out var problem) is { } record)
+            {
+                unfinished.Add((header.Line, record));
+            }
+            else
+            {
+                problems.Add(problem!);
+            }
+        }
+
+        unfinished.Reverse();
         if (unfinished.Count == 0)
         {
             return new RecoveryReport([], []) { Problems = problems };
@@ -95,12 +104,12 @@ public static class HistoryRecovery
                     warnings.Add(new PatchWarning("RECOVERY_KEPT", $"Recovery of {entry.Id} left {string.Join(", ", kept)} as they are; check them by hand."));
                 }
             }
-            catch (PatchException ex)
+            catch (Exception ex) when (Unrecoverable(ex) is { } why)
             {
                 // A record that names a refused path or a damaged pack cannot be undone; saying so once, and closing
                 // the entry, lets every later command work instead of failing on it forever.
-                reason = $"{FailedReason}: {ex.Error.Message}";
-                warnings.Add(new PatchWarning("RECOVERY_FAILED", $"An interrupted commit ({entry.Id}) could not be undone: {ex.Error.Message} Its files are left as they are; check them by hand.")
+                reason = $"{FailedReason}: {why}";
+                warnings.Add(new PatchWarning("RECOVERY_FAILED", $"An interrupted commit ({entry.Id}) could not be undone: {why} Its files are left as they are; check them by hand.")
                 {
                     File = paths.Journal,
                 });
@@ -111,6 +120,14 @@ public static class HistoryRecovery
 
         return new RecoveryReport(undone, warnings) { Problems = problems };
     }
+
+    // What the record or its pack got wrong, for the errors that retrying cannot fix (I/O errors are not among them).
+    private static string? Unrecoverable(Exception ex) => ex switch
+    {
+        PatchException patch => patch.Error.Message,
+        ArgumentException or InvalidDataException or OverflowException or FormatException or InvalidOperationException => $"its record is damaged ({ex.Message})",
+        _ => null,
+    };
 
     // Returns the files left alone, each with why: edited after the crash (holding neither the old nor the new
     // content; recovery must not throw that work away), or refused by PB1003.

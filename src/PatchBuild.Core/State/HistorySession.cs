@@ -58,7 +58,7 @@ public sealed class HistorySession : IDisposable
     /// expected (recovery deals with its entry) and not reported.
     /// </summary>
     public static IEnumerable<PatchWarning> JournalWarnings(HistoryPaths paths, IEnumerable<JournalProblem> problems) =>
-        problems.Where(p => !p.Torn).Select(p => new PatchWarning("JOURNAL_LINE_SKIPPED",
+        problems.Where(p => !p.Torn).OrderBy(p => p.Line).Select(p => new PatchWarning("JOURNAL_LINE_SKIPPED",
             $"{paths.Journal}({p.Line}): skipped a journal line that is {p.Message}; the rest of the history is used.")
         {
             File = paths.Journal,

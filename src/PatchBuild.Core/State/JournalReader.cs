@@ -10,7 +10,13 @@ public sealed record JournalLine(int Number, JournalRecord Record);
 public sealed record JournalProblem(int Line, string Message, bool Torn);
 
 /// <summary>One line's type and id, read without parsing the rest; <see cref="Parse"/> reads the whole record on demand.</summary>
-public sealed record JournalHeader(int Line, string Type, string Id, Func<JournalRecord?> Parse);
+public sealed record JournalHeader(int Line, string Type, string Id, string Text)
+{
+    /// <summary>The whole record, or null (and why) when the line is not one.</summary>
+    public JournalRecord? Parse(out JournalProblem? problem) => JournalReader.Parse(Text, Line, out problem);
+
+    public JournalRecord? Parse() => Parse(out _);
+}
 
 /// <summary>What a journal holds: its records in order, and the lines that could not be read.</summary>
 public sealed record JournalContents(IReadOnlyList<JournalLine> Lines, IReadOnlyList<JournalProblem> Problems)
@@ -61,11 +67,11 @@ public sealed class JournalReader(string path)
         {
             if (Header(text) is { } header)
             {
-                headers.Add(new JournalHeader(number, header.Type, header.Id, () => Parse(text, number, out _)));
+                headers.Add(new JournalHeader(number, header.Type, header.Id, text));
             }
             else if (Parse(text, number, out var problem) is { } record)
             {
-                headers.Add(new JournalHeader(number, record.Type, record.Id, () => record));
+                headers.Add(new JournalHeader(number, record.Type, record.Id, text));
             }
             else
             {
@@ -114,7 +120,7 @@ public sealed class JournalReader(string path)
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             // A crash mid-append cuts the line before its closing brace; anything else was written by something else.
-            bool torn = !line.TrimEnd().EndsWith('}');
+            bool torn = line.StartsWith('{') && !line.TrimEnd().EndsWith('}');
             problem = new JournalProblem(number, torn ? "cut short (a crash while writing it)" : $"not a journal record: {FirstSentence(ex.Message)}", torn);
             return null;
         }
