@@ -55,14 +55,28 @@ public sealed class CommitRecorder : ICommitJournal
 
     public void Begin(IReadOnlyList<PlannedChange> changes)
     {
-        // PathGuard refuses .patchbuild/ anywhere; this also covers a backup folder configured under another name,
-        // judged by where each path really leads.
-        string realState = PathGuard.RealPath(_paths.StateFolder);
-        string realBackups = PathGuard.RealPath(_paths.BackupFolder);
+        // PathGuard refuses .patchbuild/ anywhere, by where each path really leads; a backup folder configured
+        // elsewhere is checked here the same way (one real-path walk per folder, not per file).
+        bool backupsOutsideState = !IsInside(_paths.BackupFolder, _paths.StateFolder);
+        string realBackups = backupsOutsideState ? PathGuard.RealPath(Path.GetFullPath(_paths.BackupFolder)) : "";
+        var realFolders = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
-            string real = PathGuard.RealPath(Path.GetFullPath(change.Path.Full));
-            if (IsInside(real, realState) || IsInside(real, realBackups))
+            string full = Path.GetFullPath(change.Path.Full);
+            bool refused = IsInside(full, _paths.StateFolder);
+            if (!refused && backupsOutsideState)
+            {
+                string folder = Path.GetDirectoryName(full) ?? full;
+                if (!realFolders.TryGetValue(folder, out string? realFolder))
+                {
+                    realFolder = PathGuard.RealPath(folder);
+                    realFolders[folder] = realFolder;
+                }
+
+                refused = IsInside(Path.Combine(realFolder, Path.GetFileName(full)), realBackups) || IsInside(full, _paths.BackupFolder);
+            }
+
+            if (refused)
             {
                 throw new PatchException(new PatchError(ErrorCodes.InvalidFilePath, $"Refused path '{change.Path.Relative}': it is inside PatchBuild's own state folder.")
                 {
