@@ -1,7 +1,5 @@
-using PatchBuild.Core.Configuration;
 using PatchBuild.Core.History;
 using PatchBuild.Core.Model;
-using PatchBuild.Core.Safety;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.State;
@@ -136,6 +134,7 @@ public static class HistoryRecovery
         var kept = new List<string>();
         var pack = new BackupPack.Reader(paths.ResolvePack(entry.Backups ?? ""));
         var files = entry.Files ?? [];
+        // Journal paths are judged like patch paths, from the disk as it is now: the journal is not a trusted source.
         var guard = new PathGuard(paths.WorkspaceRoot);
         foreach (var file in files)
         {
@@ -192,9 +191,6 @@ public static class HistoryRecovery
         return kept;
     }
 
-    // Journal paths are judged like patch paths: the journal is a file on disk, not a trusted source.
-    internal static string FullPath(HistoryPaths paths, string relative) => new PathGuard(paths.WorkspaceRoot).Resolve(relative).Full;
-
     // A crash between writing a temp file and renaming it leaves the temp file beside its target.
     private static void RemoveTempFiles(string full)
     {
@@ -207,43 +203,6 @@ public static class HistoryRecovery
         foreach (string temp in Directory.EnumerateFiles(folder, TempFileName.PatternFor(full)))
         {
             File.Delete(temp);
-        }
-    }
-
-    /// <summary>
-    /// PB1003 for what recovery writes: a file that makes a build, a tool or git run code is restored (or removed)
-    /// only where patchbuild.json allows patches to change it, exactly as an apply would have required.
-    /// </summary>
-    private sealed class RestoreJudge(string workspaceRoot)
-    {
-        private PatchBuildConfig? _config;
-
-        public string? Refuses(string relative, byte[]? content)
-        {
-            bool codeRunning = BuildConfigurationPaths.IsBuildConfiguration(relative) || (content is not null && BuildConfigurationPaths.RunsCode(content) is not null);
-            if (!codeRunning)
-            {
-                return null;
-            }
-
-            var config = _config ??= LoadConfig();
-            var rule = SafetyRules.BuildConfiguration;
-            return config.SeverityOf(rule) == RuleSeverity.Off || config.AllowanceFor(rule, relative, "") is not null
-                ? null
-                : $"{rule.Id}: it makes a build, a tool or git run code; restore it by hand after review";
-        }
-
-        private PatchBuildConfig LoadConfig()
-        {
-            try
-            {
-                return PatchBuildConfigLoader.Load(workspaceRoot);
-            }
-            catch (PatchException)
-            {
-                // A broken patchbuild.json allows nothing.
-                return PatchBuildConfig.Default;
-            }
         }
     }
 }
