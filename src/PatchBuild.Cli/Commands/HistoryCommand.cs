@@ -78,7 +78,8 @@ public static class HistoryCommand
             e.Id,
             e.Started.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             e.Kind,
-            HistoryJsonWriter.StatusName(e.Status) + (e.BackupsAvailable || e.Status != HistoryStatus.Applied ? "" : " (no backups)"),
+            HistoryJsonWriter.StatusName(e.Status) + (e.BackupsAvailable || e.Status != HistoryStatus.Applied ? "" : " (no backups)")
+                + (e.WrittenHere ? "" : " (not written here)"),
             e.Files.Count.ToString(CultureInfo.InvariantCulture),
             Describe(e),
         }).ToList();
