@@ -16,6 +16,7 @@ public static class CliApp
         var root = new RootCommand("PatchBuild: apply AI-generated patches (ap, patch.json, unified diffs) safely.");
         root.Subcommands.Add(ApplyCommand.Create(console));
         root.Subcommands.Add(HistoryCommand.Create(console));
+        root.Subcommands.Add(RecoverCommand.Create(console));
         root.Subcommands.Add(RollbackCommand.Create(console));
         root.Subcommands.Add(HookCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));

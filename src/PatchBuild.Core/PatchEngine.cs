@@ -7,6 +7,7 @@ using PatchBuild.Core.Model;
 using PatchBuild.Core.Planning;
 using PatchBuild.Core.Reporting;
 using PatchBuild.Core.Safety;
+using PatchBuild.Core.State;
 using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Validation;
 using PatchBuild.Core.Validation.Syntax;
@@ -135,8 +136,8 @@ public sealed class PatchEngine
             options = options with { Limits = LimitsFor(root, options) };
             // A workspace with a journal is locked (and recovered) for the whole run. Without one there is nothing to
             // recover and nothing is created yet: the state folder appears only when a commit begins, so a run that
-            // writes nothing leaves no trace.
-            session = options.RecordHistory ? HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken) : null;
+            // writes nothing leaves no trace. A dry run only reads: no lock, no recovery.
+            session = options.RecordHistory && !options.DryRun ? HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken) : null;
         }
         catch (PatchException ex)
         {
@@ -158,7 +159,7 @@ public sealed class PatchEngine
         options = options with
         {
             MergeStrategy = options.MergeStrategy ?? history?.Settings.MergeStrategy,
-            PatchRecordedAsApplied = options.PatchRecordedAsApplied ?? (session is null ? null : RecordedAsApplied(session.Journal)),
+            PatchRecordedAsApplied = options.PatchRecordedAsApplied ?? (history is { } known ? RecordedAsApplied(known.Paths.Journal) : null),
         };
         if (!options.Force && patches.Any(p => p.Files.Any(f => f.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))))
         {
@@ -331,26 +332,20 @@ public sealed class PatchEngine
     private static InputLimits LimitsFor(string root, ApplyOptions options) =>
         options.Limits ?? (Directory.Exists(root) ? PatchBuildConfigLoader.Load(root, options.ConfigPath).Limits : InputLimits.Default);
 
-    // Read once, on the first question: most runs never ask.
-    internal static Func<string, bool> RecordedAsApplied(HistoryJournal journal)
+    // Read once, on the first question: most runs never ask. Only our own committed entries count (JournalEntries).
+    internal static Func<string, bool> RecordedAsApplied(string journal)
     {
         var applied = new Lazy<HashSet<string>>(() =>
         {
-            if (!File.Exists(journal.Path))
+            try
             {
+                return JournalEntries.AppliedPatchHashes(JournalEntries.From(new JournalReader(journal).Read()));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PatchException)
+            {
+                // Unreadable history proves nothing was applied before: the patch is judged as new.
                 return [];
             }
-
-            var records = journal.ReadAll();
-            var done = records.Where(r => r.Type == JournalRecord.Done).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-            var undone = records.Where(r => r.Type == JournalRecord.RolledBack).Select(r => r.Id)
-                .Concat(records.SelectMany(r => r.RollsBack ?? [])).ToHashSet(StringComparer.Ordinal);
-            return records
-                .Where(r => r.Type == JournalRecord.Begin && r.Kind != JournalRecord.KindRollback && done.Contains(r.Id) && !undone.Contains(r.Id))
-                .SelectMany(r => r.Patches ?? [])
-                .Select(p => p.Hash)
-                .OfType<string>()
-                .ToHashSet(StringComparer.Ordinal);
         });
         return hash => applied.Value.Contains(hash);
     }
@@ -375,20 +370,12 @@ public sealed class PatchEngine
         RollbackRunner.RunAsync(options, cancellationToken);
 
     /// <summary>
-    /// The journal of the workspace holding <paramref name="root"/>. Recovers an interrupted commit first when the
-    /// workspace is free; when another process holds the lock, reads the journal as it stands.
+    /// The journal of the workspace holding <paramref name="root"/>, as it stands. Reads only: no lock, no recovery,
+    /// nothing written (an interrupted commit is recovered by the next writing command).
     /// </summary>
     public Task<PatchHistory> GetHistoryAsync(string root, string? backupDir = null, CancellationToken cancellationToken = default)
     {
         var (paths, _) = HistorySession.Locate(root, backupDir);
-        try
-        {
-            using var session = HistorySession.OpenIfPresent(root, backupDir, TimeSpan.FromMilliseconds(500), cancellationToken);
-        }
-        catch (PatchException ex) when (ex.Error.Code == ErrorCodes.Locked)
-        {
-        }
-
         return Task.FromResult(PatchHistory.Read(paths));
     }
 

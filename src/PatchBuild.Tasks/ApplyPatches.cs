@@ -108,7 +108,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
         if (string.Equals(Mode, "Verify", StringComparison.OrdinalIgnoreCase))
             return ReportPending(patches, finder);
 
-        using var applyLock = DryRun ? null : ApplyLock.TryAcquire(root, TimeSpan.FromSeconds(LockTimeoutSeconds), _cancel.Token);
+        using var applyLock = DryRun ? null : ApplyLock.TryAcquire(root, projectDirectory, TimeSpan.FromSeconds(LockTimeoutSeconds), _cancel.Token);
         if (!DryRun && applyLock is null)
         {
             if (!_cancel.IsCancellationRequested)
@@ -249,7 +249,8 @@ public sealed class ApplyPatches : Task, ICancelableTask
 
     private List<string> BuildArguments(IReadOnlyList<string> patches, string? explicitRoot)
     {
-        var args = new List<string>(patches) { "--json" };
+        // One timeout: the engine waits for the workspace lock as long as this task waits for its own.
+        var args = new List<string>(patches) { "--json", "--lock-timeout", LockTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         if (explicitRoot is not null) args.AddRange(new[] { "--root", explicitRoot });
         if (DryRun) args.Add("--dry-run");
         if (Strict) args.Add("--strict");

@@ -42,6 +42,37 @@ public sealed class HistoryCommandTests
         Assert.Equal(64, entry.GetProperty("patches")[0].GetProperty("hash").GetString()!.Length);
         Assert.Equal(64, entry.GetProperty("files")[0].GetProperty("beforeHash").GetString()!.Length);
         Assert.True(entry.GetProperty("backupsAvailable").GetBoolean());
+        Assert.True(entry.GetProperty("writtenHere").GetBoolean());
+    }
+
+    [Fact]
+    public async Task History_and_recover_refuse_a_state_folder_that_is_a_link()
+    {
+        using var folder = new TempFolder();
+        using var outside = new TempFolder();
+        File.WriteAllText(Path.Combine(outside.Path, "history.jsonl"), "");
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, ".patchbuild"), outside.Path);
+
+        var history = await CliRunner.InProcessAsync("history", "--root", folder.Path);
+        var recover = await CliRunner.InProcessAsync("recover", "--root", folder.Path);
+
+        Assert.Equal(1, history.ExitCode);
+        Assert.Contains("symbolic link", history.Error);
+        Assert.Contains("Fix: Remove the link", history.Error);
+        Assert.Equal(1, recover.ExitCode);
+        Assert.Contains("symbolic link", recover.Error);
+    }
+
+    [Fact]
+    public async Task Recover_with_nothing_interrupted_says_so()
+    {
+        using var kit = new HistoryProcessKit(files: 1);
+        Assert.Equal(0, (await CliRunner.InProcessAsync("apply", kit.PatchFile, "--root", kit.Root)).ExitCode);
+
+        var run = await CliRunner.InProcessAsync("recover", "--root", kit.Root);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Nothing to recover.", run.Out);
     }
 
     [Fact]

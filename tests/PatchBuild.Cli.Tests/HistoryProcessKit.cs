@@ -115,9 +115,14 @@ public sealed class HistoryProcessKit : IDisposable
     public Task<Run> ApplyAsync(IReadOnlyDictionary<string, string>? environment = null, params string[] extra) =>
         RunAsync(environment, ["apply", PatchFile, "--root", Root, .. extra]);
 
-    /// <summary>The `history --json` of the workspace (the command recovers first, as every command does).</summary>
+    /// <summary>
+    /// Recovers (as the next apply or rollback would; `history` itself only reads), then returns the `history --json`
+    /// of the workspace.
+    /// </summary>
     public async Task<JsonElement[]> HistoryAsync()
     {
+        var recover = await RunAsync(null, "recover", "--root", Root);
+        Assert.True(recover.ExitCode == 0, recover.Out + recover.Error);
         var run = await RunAsync(null, "history", "--root", Root, "--json");
         Assert.True(run.ExitCode == 0, run.Error);
         using var document = JsonDocument.Parse(run.Out);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PatchBuild.Core;
 using PatchBuild.Core.History;
+using PatchBuild.Core.Model;
 
 namespace PatchBuild.Cli.Commands;
 
@@ -24,7 +25,21 @@ public static class HistoryCommand
             }
 
             string? backups = parse.GetValue(backupDir) is { } dir ? Path.GetFullPath(dir) : null;
-            var history = await new PatchEngine().GetHistoryAsync(folder, backups, cancellationToken).ConfigureAwait(false);
+            PatchHistory history;
+            try
+            {
+                history = await new PatchEngine().GetHistoryAsync(folder, backups, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PatchException ex)
+            {
+                return ReportError(console, ex.Error);
+            }
+
+            foreach (var warning in history.Warnings)
+            {
+                console.Error.WriteLine($"warning: {warning.Message}");
+            }
+
             if (parse.GetValue(json))
             {
                 console.Out.WriteLine(HistoryJsonWriter.Write(history));
@@ -36,6 +51,18 @@ public static class HistoryCommand
         });
 
         return command;
+    }
+
+    /// <summary>A state folder PatchBuild refuses to use (a link, say): the error and its fix, exit code 1.</summary>
+    internal static int ReportError(CliConsole console, PatchError error)
+    {
+        console.Error.WriteLine($"error: {error.Message}");
+        if (error.Hint is { Length: > 0 } hint)
+        {
+            console.Error.WriteLine($"Fix: {hint}");
+        }
+
+        return CliApp.ExitFailure;
     }
 
     private static void PrintTable(TextWriter writer, PatchHistory history)
@@ -51,7 +78,8 @@ public static class HistoryCommand
             e.Id,
             e.Started.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             e.Kind,
-            HistoryJsonWriter.StatusName(e.Status) + (e.BackupsAvailable || e.Status != HistoryStatus.Applied ? "" : " (no backups)"),
+            HistoryJsonWriter.StatusName(e.Status) + (e.BackupsAvailable || e.Status != HistoryStatus.Applied ? "" : " (no backups)")
+                + (e.WrittenHere ? "" : " (not written here)"),
             e.Files.Count.ToString(CultureInfo.InvariantCulture),
             Describe(e),
         }).ToList();

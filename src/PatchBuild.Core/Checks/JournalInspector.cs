@@ -1,74 +1,48 @@
-using System.Text.Json;
+using PatchBuild.Core.State;
 
 namespace PatchBuild.Core.Checks;
 
 /// <summary>
-/// Reads a workspace's journal (.patchbuild/history.jsonl, one JSON object a line) for applies that must not be
-/// committed over: one that began and never reached "done" or "rolledback" (the process died mid-write), and a
-/// most recent apply that failed or was aborted. It reads the entry kind and transaction id under the few names a journal may use,
-/// so a journal written by an older or newer PatchBuild is still understood.
+/// Reads a workspace's journal (.patchbuild/history.jsonl) for applies that must not be committed over: one that
+/// began and never finished (the process died mid-write), and a most recent commit that failed or was aborted. It
+/// reads the records <see cref="JournalWriter"/> writes, through the one reader every other part uses.
 /// </summary>
 public static class JournalInspector
 {
-    public const string RelativePath = ".patchbuild/history.jsonl";
-
-    private static readonly string[] KindProperties = ["event", "phase", "status", "state", "type", "kind"];
-    private static readonly string[] IdProperties = ["id", "transactionId", "transaction", "txId", "tx", "applyId"];
-    private static readonly string[] TimeProperties = ["time", "timestamp", "at", "date", "startedAt"];
-    private static readonly HashSet<string> Begin = ["begin", "began", "start", "started", "inprogress"];
-    private static readonly HashSet<string> Done = ["done", "commit", "committed", "complete", "completed", "applied", "success", "succeeded"];
-    private static readonly HashSet<string> RolledBack = ["rolledback", "rollback", "undone", "restored"];
-
-    // "aborted": the commit failed part-way (or a crash was recovered) and was undone; the patch did not land.
-    private static readonly HashSet<string> Failed = ["aborted", "failed", "failure", "error"];
+    public const string RelativePath = StateFolder.Name + "/" + JournalWriter.FileName;
 
     /// <summary>Findings for the journal at <paramref name="journalPath"/>; <paramref name="displayPath"/> is how reports name it.</summary>
     public static IReadOnlyList<CheckFinding> Inspect(string journalPath, string displayPath)
     {
-        if (!File.Exists(journalPath))
+        JournalContents contents;
+        try
         {
+            contents = new JournalReader(journalPath).Read();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Model.PatchException)
+        {
+            // A journal that cannot be read (or is a link) tells nothing about pending work; the check is about patches.
             return [];
         }
 
-        var open = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        Entry? lastFinished = null;
-        bool lastFinishedFailed = false;
-        int lineNumber = 0;
-        foreach (string line in File.ReadLines(journalPath))
-        {
-            lineNumber++;
-            if (Read(line, lineNumber) is not { } entry)
-            {
-                continue;
-            }
-
-            switch (entry.Kind)
-            {
-                case EntryKind.Begin:
-                    open[entry.Id] = entry;
-                    break;
-                case EntryKind.Done or EntryKind.RolledBack or EntryKind.Failed:
-                    open.Remove(entry.Id);
-                    lastFinished = entry;
-                    lastFinishedFailed = entry.Kind == EntryKind.Failed;
-                    break;
-            }
-        }
-
-        var findings = open.Values.OrderBy(e => e.Line).Select(e => new CheckFinding(CheckRules.InterruptedApply,
-            $"An apply{Describe(e)} began and never finished: the files it touched may be half written.")
+        var entries = JournalEntries.From(contents);
+        var findings = entries.Where(e => e.State == EntryState.Begun).Select(e => new CheckFinding(CheckRules.InterruptedApply,
+            $"An apply ({Describe(e.Begin)}) began and never finished: the files it touched may be half written.")
         {
             File = displayPath,
             Line = e.Line,
             Hint = "Run 'patchbuild rollback' to restore the files from the backups (or 'patchbuild apply' again to finish), then commit.",
         }).ToList();
 
-        if (lastFinished is not null && lastFinishedFailed)
+        // The commit that finished last decides: a failure followed by a success or a rollback is settled.
+        var lastFinished = contents.Lines.LastOrDefault(l => l.Record.Type is JournalRecord.Done or JournalRecord.Aborted or JournalRecord.RolledBack);
+        if (lastFinished is { Record.Type: JournalRecord.Aborted })
         {
-            findings.Add(new CheckFinding(CheckRules.FailedApply, $"The last apply{Describe(lastFinished)} failed or was aborted; its patch did not land.")
+            var entry = entries.FirstOrDefault(e => e.Id == lastFinished.Record.Id);
+            findings.Add(new CheckFinding(CheckRules.FailedApply, $"The last apply ({(entry is null ? lastFinished.Record.Id : Describe(entry.Begin))}) failed or was aborted; its patch did not land.")
             {
                 File = displayPath,
-                Line = lastFinished.Line,
+                Line = lastFinished.Number,
                 Hint = "Fix the patch and apply it again (see afailed.md beside it), or run 'patchbuild rollback'; the check passes once the latest apply succeeded or was rolled back.",
             });
         }
@@ -76,89 +50,7 @@ public static class JournalInspector
         return findings;
     }
 
-    private static string Describe(Entry entry)
-    {
-        var parts = new[] { entry.Id, entry.Time }.Where(p => !string.IsNullOrEmpty(p)).ToList();
-        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
-    }
-
-    private static Entry? Read(string line, int number)
-    {
-        if (string.IsNullOrWhiteSpace(line))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            var root = document.RootElement;
-            EntryKind? kind = null;
-            foreach (string property in KindProperties)
-            {
-                if (StringProperty(root, property) is { } value && Classify(value) is { } classified)
-                {
-                    kind = classified;
-                    break;
-                }
-            }
-
-            if (kind is null)
-            {
-                return null;
-            }
-
-            string id = IdProperties.Select(p => StringProperty(root, p)).FirstOrDefault(v => v is not null) ?? "";
-            string? time = TimeProperties.Select(p => StringProperty(root, p)).FirstOrDefault(v => v is not null);
-            return new Entry(kind.Value, id, number, time);
-        }
-        catch (JsonException)
-        {
-            // A torn last line (a crash while appending) carries no finished state: the begin before it stays open.
-            return null;
-        }
-    }
-
-    private static string? StringProperty(JsonElement element, string name)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString(),
-                    JsonValueKind.Number => property.Value.GetRawText(),
-                    _ => null,
-                };
-            }
-        }
-
-        return null;
-    }
-
-    private static EntryKind? Classify(string value)
-    {
-        string key = new(value.Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray());
-        return Begin.Contains(key) ? EntryKind.Begin
-            : Done.Contains(key) ? EntryKind.Done
-            : RolledBack.Contains(key) ? EntryKind.RolledBack
-            : Failed.Contains(key) ? EntryKind.Failed
-            : null;
-    }
-
-    private enum EntryKind
-    {
-        Begin,
-        Done,
-        RolledBack,
-        Failed,
-    }
-
-    private sealed record Entry(EntryKind Kind, string Id, int Line, string? Time);
+    private static string Describe(JournalRecord begin) =>
+        string.Join(", ", new[] { begin.Id, begin.Time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), begin.Summary }
+            .Where(p => !string.IsNullOrEmpty(p)));
 }

@@ -66,14 +66,14 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
             string root = Path.Combine(folder, patchRoot);
             string repositoryRoot = Path.Combine(tree.TopLevel, patchRoot);
             // The working tree's journal tells a DELETE applied before from one whose code was never there.
-            string journal = Path.Combine(repositoryRoot, ".patchbuild", History.HistoryJournal.FileName);
+            string journal = Path.Combine(repositoryRoot, State.StateFolder.Name, State.JournalWriter.FileName);
             var options = new ApplyOptions
             {
                 Root = root,
                 RepositoryRoot = repositoryRoot,
                 Force = !validateResult,
                 RecordHistory = false,
-                PatchRecordedAsApplied = PatchEngine.RecordedAsApplied(new History.HistoryJournal(journal)),
+                PatchRecordedAsApplied = PatchEngine.RecordedAsApplied(journal),
             };
             var result = await engine.DryRunAsync([patch], options, cancellationToken).ConfigureAwait(false);
             Judge(candidate, result, folder);

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using PatchBuild.Core.Model;
 
+using PatchBuild.Core.State;
+
 namespace PatchBuild.Core.History;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using PatchBuild.Core.State;
+
 namespace PatchBuild.Core.History;
 
 /// <summary>
@@ -20,15 +22,16 @@ public static class BackupRetention
             return 0;
         }
 
-        var journal = new HistoryJournal(paths.Journal);
-        var headers = journal.ReadHeaders();
+        var journal = new JournalWriter(paths.Journal);
+        var headers = new JournalReader(paths.Journal).ReadHeaders();
         var finished = headers.Where(h => h.Type is JournalRecord.Done or JournalRecord.Aborted).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
         var cutoff = now - maxAge;
         int pruned = 0;
         var referenced = new HashSet<string>(StringComparer.Ordinal);
         foreach (var header in headers.Where(h => h.Type == JournalRecord.Begin && packs.Contains(paths.PackPath(h.Id))))
         {
-            if (header.Parse() is not { Backups: { } reference } begin)
+            // Only our own entries: a record that another machine or user wrote (or forged) deletes nothing.
+            if (header.Parse() is not { Backups: { } reference } begin || !MachineIdentity.Current.Wrote(begin))
             {
                 continue;
             }

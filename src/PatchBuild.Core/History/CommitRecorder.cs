@@ -1,4 +1,5 @@
 using PatchBuild.Core.Model;
+using PatchBuild.Core.State;
 using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Workspace;
 
@@ -11,7 +12,7 @@ namespace PatchBuild.Core.History;
 public sealed class CommitRecorder : ICommitJournal
 {
     private readonly HistoryPaths _paths;
-    private readonly HistoryJournal _journal;
+    private readonly JournalWriter _journal;
     private readonly JournalRecord _begin;
     private readonly bool _keepBackups;
     private string? _packPath;
@@ -19,7 +20,7 @@ public sealed class CommitRecorder : ICommitJournal
     public CommitRecorder(HistoryPaths paths, string kind, string applyRoot, IReadOnlyList<PatchSet> patches, bool keepBackups, IReadOnlyList<string>? rollsBack = null, string? summary = null)
     {
         _paths = paths;
-        _journal = new HistoryJournal(paths.Journal);
+        _journal = new JournalWriter(paths.Journal);
         _keepBackups = keepBackups;
         var now = DateTimeOffset.UtcNow;
         Id = EntryId.New(now);
@@ -54,20 +55,39 @@ public sealed class CommitRecorder : ICommitJournal
 
     public void Begin(IReadOnlyList<PlannedChange> changes)
     {
-        // PathGuard refuses .patchbuild/ anywhere; this also covers a backup folder configured under another name.
+        // PathGuard refuses .patchbuild/ anywhere, by where each path really leads; a backup folder configured
+        // elsewhere is checked here the same way (one real-path walk per folder, not per file).
+        bool backupsOutsideState = !IsInside(_paths.BackupFolder, _paths.StateFolder);
+        string realBackups = backupsOutsideState ? PathGuard.RealPath(Path.GetFullPath(_paths.BackupFolder)) : "";
+        var realFolders = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
-            if (IsInside(change.Path.Full, _paths.StateFolder))
+            string full = Path.GetFullPath(change.Path.Full);
+            bool refused = IsInside(full, _paths.StateFolder);
+            if (!refused && backupsOutsideState)
+            {
+                string folder = Path.GetDirectoryName(full) ?? full;
+                if (!realFolders.TryGetValue(folder, out string? realFolder))
+                {
+                    realFolder = PathGuard.RealPath(folder);
+                    realFolders[folder] = realFolder;
+                }
+
+                refused = IsInside(Path.Combine(realFolder, Path.GetFileName(full)), realBackups) || IsInside(full, _paths.BackupFolder);
+            }
+
+            if (refused)
             {
                 throw new PatchException(new PatchError(ErrorCodes.InvalidFilePath, $"Refused path '{change.Path.Relative}': it is inside PatchBuild's own state folder.")
                 {
                     File = change.Path.Relative,
-                    Hint = $"Patches may not write under {PatchArchive.FolderName}/; it holds the journal and backups.",
+                    Hint = $"Patches may not write under {StateFolder.Name}/ or the backup folder; they hold the journal and backups.",
                 });
             }
         }
 
-        PatchArchive.EnsureStateFolder(_paths.WorkspaceRoot);
+        _paths.Folder.Ensure();
+        StateFolder.RefuseLink(_paths.BackupFolder);
         var pack = new BackupPack.Writer();
         _begin.Files = changes.Select(c => new JournalFile
         {
@@ -116,6 +136,7 @@ public sealed class CommitRecorder : ICommitJournal
     private static bool IsInside(string path, string folder)
     {
         string full = Path.GetFullPath(path);
+        folder = Path.TrimEndingDirectorySeparator(folder);
         return full == folder || full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
     }
 }

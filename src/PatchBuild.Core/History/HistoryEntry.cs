@@ -1,3 +1,5 @@
+using PatchBuild.Core.State;
+
 namespace PatchBuild.Core.History;
 
 public enum HistoryStatus
@@ -40,6 +42,12 @@ public sealed record HistoryEntry(string Id, string Kind, HistoryStatus Status, 
     public string? RolledBackBy { get; init; }
 
     public string? Reason { get; init; }
+
+    /// <summary>
+    /// Whether this machine and user wrote the entry. Others' entries (from a clone, a copy, another account) are
+    /// shown but never rolled back or recovered.
+    /// </summary>
+    public bool WrittenHere { get; init; }
 
     internal JournalRecord? BeginRecord { get; init; }
 }

@@ -130,6 +130,7 @@ public static class HistoryJsonWriter
         json.WriteString("root", entry.Root);
         json.WriteString("backups", entry.BackupPath);
         json.WriteBoolean("backupsAvailable", entry.BackupsAvailable);
+        json.WriteBoolean("writtenHere", entry.WrittenHere);
         json.WriteString("rolledBackBy", entry.RolledBackBy);
         json.WriteString("reason", entry.Reason);
         json.WriteStartArray("rollsBack");

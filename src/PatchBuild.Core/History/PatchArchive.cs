@@ -1,4 +1,5 @@
 using System.Text;
+using PatchBuild.Core.State;
 
 namespace PatchBuild.Core.History;
 
@@ -8,25 +9,14 @@ namespace PatchBuild.Core.History;
 /// </summary>
 public static class PatchArchive
 {
-    public const string FolderName = ".patchbuild";
-
-    public static string EnsureStateFolder(string root)
-    {
-        string folder = Path.Combine(root, FolderName);
-        Directory.CreateDirectory(folder);
-        string ignore = Path.Combine(folder, ".gitignore");
-        if (!File.Exists(ignore))
-        {
-            File.WriteAllText(ignore, "# PatchBuild's own state: journal, backups, archived patches. Never commit it.\n*\n");
-        }
-
-        return folder;
-    }
+    public const string FolderName = StateFolder.Name;
 
     /// <summary>Moves each patch file into the archive; returns the archived paths.</summary>
     public static IReadOnlyList<string> Archive(string root, IEnumerable<string> patchFiles, DateTimeOffset now)
     {
-        string target = Path.Combine(EnsureStateFolder(root), "applied");
+        var state = new StateFolder(root);
+        state.Ensure();
+        string target = state.Entry("applied");
         Directory.CreateDirectory(target);
         var archived = new List<string>();
         foreach (string file in patchFiles.Where(File.Exists))

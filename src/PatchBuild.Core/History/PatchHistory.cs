@@ -1,77 +1,79 @@
+using PatchBuild.Core.Model;
+using PatchBuild.Core.State;
+
 namespace PatchBuild.Core.History;
 
 /// <summary>The history of a workspace, read from its journal: entries oldest first.</summary>
 public sealed class PatchHistory
 {
-    private PatchHistory(HistoryPaths paths, IReadOnlyList<HistoryEntry> entries)
+    private PatchHistory(HistoryPaths paths, IReadOnlyList<HistoryEntry> entries, IReadOnlyList<PatchWarning> warnings)
     {
         Paths = paths;
         Entries = entries;
+        Warnings = warnings;
     }
 
     public HistoryPaths Paths { get; }
 
     public IReadOnlyList<HistoryEntry> Entries { get; }
 
-    /// <summary>Applied entries still in effect, newest first: what a rollback can undo.</summary>
-    public IEnumerable<HistoryEntry> Undoable => Entries.Reverse().Where(e => e.Kind == JournalRecord.KindApply && e.Status == HistoryStatus.Applied);
+    /// <summary>Journal lines that were skipped, with their line numbers.</summary>
+    public IReadOnlyList<PatchWarning> Warnings { get; }
+
+    /// <summary>
+    /// Applied entries still in effect that this machine and user wrote, newest first: what a rollback can undo.
+    /// </summary>
+    public IEnumerable<HistoryEntry> Undoable => Entries.Reverse().Where(e => e.Kind == JournalRecord.KindApply && e.Status == HistoryStatus.Applied && e.WrittenHere);
 
     public HistoryEntry? Find(string id) => Entries.FirstOrDefault(e => e.Id.Equals(id, StringComparison.OrdinalIgnoreCase))
         ?? Entries.SingleOrDefaultIfUnique(e => e.Id.StartsWith(id, StringComparison.OrdinalIgnoreCase));
 
-    public static PatchHistory Read(HistoryPaths paths) => FromRecords(paths, new HistoryJournal(paths.Journal).ReadAll());
-
-    public static PatchHistory FromRecords(HistoryPaths paths, IReadOnlyList<JournalRecord> records)
+    /// <summary>Reads the journal; writes nothing. Throws HISTORY_ERROR when the state folder or journal is a link.</summary>
+    public static PatchHistory Read(HistoryPaths paths)
     {
-        var byId = records.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var rolledBackBy = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var record in records.Where(r => r.Type == JournalRecord.RolledBack && r.By is not null))
+        if (paths.Folder.Exists)
         {
-            rolledBackBy[record.Id] = record.By!;
+            paths.Folder.Verify();
         }
 
-        // A rollback that finished undid its entries even if the process died before writing "rolledback".
-        var doneIds = records.Where(r => r.Type == JournalRecord.Done).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var rollback in records.Where(r => r.Type == JournalRecord.Begin && r.Kind == JournalRecord.KindRollback && doneIds.Contains(r.Id)))
-        {
-            foreach (string id in rollback.RollsBack ?? [])
-            {
-                rolledBackBy.TryAdd(id, rollback.Id);
-            }
-        }
+        var contents = new JournalReader(paths.Journal).Read();
+        return FromEntries(paths, JournalEntries.From(contents), HistorySession.JournalWarnings(paths, contents.Problems).ToList());
+    }
 
-        var entries = new List<HistoryEntry>();
-        foreach (var begin in records.Where(r => r.Type == JournalRecord.Begin))
+    private static PatchHistory FromEntries(HistoryPaths paths, IReadOnlyList<JournalEntry> journalEntries, IReadOnlyList<PatchWarning> warnings)
+    {
+        var entries = journalEntries.Select(entry =>
         {
-            var later = byId[begin.Id];
-            var done = later.FirstOrDefault(r => r.Type == JournalRecord.Done);
-            var aborted = later.FirstOrDefault(r => r.Type == JournalRecord.Aborted);
-            bool pruned = later.Any(r => r.Type == JournalRecord.Pruned);
-            var status = done is not null
-                ? (rolledBackBy.ContainsKey(begin.Id) ? HistoryStatus.RolledBack : HistoryStatus.Applied)
-                : aborted is not null
-                    ? (aborted.Reason == HistoryRecovery.RecoveredReason ? HistoryStatus.Recovered : HistoryStatus.Failed)
-                    : HistoryStatus.Unfinished;
+            var begin = entry.Begin;
             string? pack = begin.Backups is null ? null : paths.ResolvePack(begin.Backups);
-            entries.Add(new HistoryEntry(begin.Id, begin.Kind ?? JournalRecord.KindApply, status, begin.Time)
+            return new HistoryEntry(entry.Id, entry.Kind, StatusOf(entry.State), begin.Time)
             {
-                Finished = (done ?? aborted)?.Time,
+                Finished = entry.Finished,
                 Summary = begin.Summary,
                 ToolVersion = begin.ToolVersion,
                 Root = begin.Root,
                 Patches = begin.Patches ?? [],
                 Files = (begin.Files ?? []).Select(f => new HistoryFile(f.Path, f.Action, f.Before?.Hash, f.After?.Hash)).ToList(),
                 BackupPath = pack,
-                BackupsAvailable = !pruned && begin.BackupsKept != false && pack is not null && File.Exists(pack),
+                BackupsAvailable = !entry.Pruned && begin.BackupsKept != false && pack is not null && File.Exists(pack),
                 RollsBack = begin.RollsBack ?? [],
-                RolledBackBy = rolledBackBy.GetValueOrDefault(begin.Id),
-                Reason = aborted?.Reason,
+                RolledBackBy = entry.RolledBackBy,
+                Reason = entry.Reason,
+                WrittenHere = entry.WrittenHere,
                 BeginRecord = begin,
-            });
-        }
-
-        return new PatchHistory(paths, entries);
+            };
+        }).ToList();
+        return new PatchHistory(paths, entries, warnings);
     }
+
+    private static HistoryStatus StatusOf(EntryState state) => state switch
+    {
+        EntryState.Committed => HistoryStatus.Applied,
+        EntryState.RolledBack => HistoryStatus.RolledBack,
+        EntryState.Aborted => HistoryStatus.Failed,
+        EntryState.Interrupted => HistoryStatus.Recovered,
+        _ => HistoryStatus.Unfinished,
+    };
 }
 
 internal static class EnumerableExtensions

@@ -46,6 +46,14 @@ public sealed class PathGuard
             throw Invalid(rawPath, "it reaches into .git through a symbolic link", "Nothing under .git is ever written by a patch.", "PB1002");
         }
 
+        // Judged by where the path really leads, not by its name: a link "state -> .patchbuild" must not let a patch
+        // forge the journal that recovery and rollback act on.
+        if (IsStatePath(realRelative))
+        {
+            throw Invalid(rawPath, $"it reaches {StateFolderName}, PatchBuild's own history, through a symbolic link",
+                $"Nothing under {StateFolderName}/ is ever written by a patch; remove the link.");
+        }
+
         return new WorkspacePath(relative, full);
     }
 
@@ -130,7 +138,7 @@ public sealed class PathGuard
 
         // PatchBuild's own journal and backups drive recovery and rollback: a patch that could forge them could make
         // the next run write anything.
-        if (normalized.Split('/').Any(p => p.Equals(StateFolderName, StringComparison.OrdinalIgnoreCase)))
+        if (IsStatePath(normalized))
         {
             throw Invalid(rawPath!, $"it is inside {StateFolderName}, PatchBuild's own history", $"Nothing under {StateFolderName}/ is ever written by a patch; it holds the journal and backups.");
         }
@@ -166,6 +174,7 @@ public sealed class PathGuard
     private static string DescribeCharacter(char c) =>
         char.IsControl(c) ? $"the control character U+{(int)c:X4}" : $"the character '{c}'";
 
+    // The name only: Workspace knows nothing else of the state layer (State/ depends on Workspace, not the reverse).
     private const string StateFolderName = ".patchbuild";
 
     private static readonly HashSet<string> DeviceNames = new(StringComparer.OrdinalIgnoreCase)
@@ -185,6 +194,9 @@ public sealed class PathGuard
         int tilde = part.IndexOf('~', StringComparison.Ordinal);
         return tilde >= 0 && tilde + 1 < part.Length && char.IsAsciiDigit(part[tilde + 1]);
     }
+
+    private static bool IsStatePath(string relative) =>
+        relative.Split('/').Any(p => p.Equals(StateFolderName, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsGitPath(string relative) =>
         relative.Split('/').Any(p => p.Equals(".git", StringComparison.OrdinalIgnoreCase));

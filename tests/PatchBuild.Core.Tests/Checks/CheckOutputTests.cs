@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PatchBuild.Core.Checks;
 using PatchBuild.Core.Checks.Output;
+using PatchBuild.Core.State;
 
 namespace PatchBuild.Core.Tests.Checks;
 
@@ -15,7 +16,9 @@ public sealed class CheckOutputTests : IDisposable
     {
         _repo.Write("src/My File, v2.txt", "a\n<<<<<<< HEAD\nb\n=======\nc\n>>>>>>> x\n");
         _repo.Write("src/Program.cs.orig", "old\n");
-        _repo.Write(".patchbuild/history.jsonl", "{\"type\":\"begin\",\"id\":\"t1\"}\n");
+        Directory.CreateDirectory(Path.Combine(_repo.Root, ".patchbuild"));
+        new JournalWriter(Path.Combine(_repo.Root, ".patchbuild", JournalWriter.FileName))
+            .Append(new JournalRecord { Type = JournalRecord.Begin, Id = "t1", Kind = JournalRecord.KindApply });
         _repo.Stage("src");
         return await RepositoryChecker.RunAsync(new CheckRequest(_repo.Root, CheckScope.WorkingTree));
     }

@@ -1,101 +1,108 @@
 using PatchBuild.Core.Checks;
+using PatchBuild.Core.History;
+using PatchBuild.Core.State;
+using PatchBuild.Core.Tests.History;
+using PatchBuild.Core.Workspace;
+using static PatchBuild.Core.Tests.History.TempWorkspace;
 
 namespace PatchBuild.Core.Tests.Checks;
 
-public sealed class JournalInspectorTests : IDisposable
+/// <summary>Every journal here is written by PatchBuild itself: real applies, rollbacks, failures and begun commits.</summary>
+public sealed class JournalInspectorTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pb-journal-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly PatchEngine _engine = new();
 
-    public JournalInspectorTests() => Directory.CreateDirectory(_folder);
+    private static IReadOnlyList<CheckFinding> Inspect(TempWorkspace ws) => JournalInspector.Inspect(ws.Journal, JournalInspector.RelativePath);
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private IReadOnlyList<CheckFinding> Inspect(params string[] lines)
+    // A commit whose "begin" is on disk and whose process then died: what a crash mid-write leaves.
+    private static string BeginWithoutEnd(TempWorkspace ws, string file, string text)
     {
-        string path = Path.Combine(_folder, "history.jsonl");
-        File.WriteAllLines(path, lines);
-        return JournalInspector.Inspect(path, ".patchbuild/history.jsonl");
+        var workspace = new PatchWorkspace(ws.Root);
+        workspace.SetText(workspace.Resolve(file), text);
+        var (paths, _) = HistorySession.Locate(ws.Root, null);
+        var recorder = new CommitRecorder(paths, JournalRecord.KindApply, ws.Root, [Patch()], keepBackups: true);
+        recorder.Begin(workspace.GetChanges());
+        return recorder.Id;
     }
 
     [Fact]
-    public void A_begin_without_an_end_is_an_interrupted_apply_located_at_its_line()
+    public async Task A_begin_without_an_end_is_an_interrupted_apply_located_at_its_line()
     {
-        var findings = Inspect(
-            """{"event":"begin","id":"t1","time":"2025-01-01T10:00:00Z"}""",
-            """{"event":"done","id":"t1"}""",
-            """{"event":"begin","id":"t2","time":"2025-01-02T10:00:00Z"}""");
+        using var ws = new TempWorkspace();
+        ws.Write("a.txt", "1\n");
+        Assert.True((await _engine.ApplyAsync([Patch(Recreate("a.txt", "2\n"))], ws.Options)).Success);
+        string id = BeginWithoutEnd(ws, "a.txt", "3\n");
 
-        var finding = Assert.Single(findings);
+        var finding = Assert.Single(Inspect(ws));
+
         Assert.Equal(CheckRules.InterruptedApply, finding.Rule);
         Assert.Equal(3, finding.Line);
         Assert.Equal(".patchbuild/history.jsonl", finding.File);
-        Assert.Contains("t2", finding.Message);
+        Assert.Contains(id, finding.Message);
         Assert.NotNull(finding.Hint);
     }
 
     [Fact]
-    public void Finished_and_rolled_back_applies_are_fine()
+    public async Task Finished_and_rolled_back_applies_are_fine()
     {
-        Assert.Empty(Inspect(
-            """{"type":"begin","transactionId":"a"}""",
-            """{"type":"committed","transactionId":"a"}""",
-            """{"phase":"begin","id":"b"}""",
-            """{"phase":"rolled-back","id":"b"}"""));
+        using var ws = new TempWorkspace();
+        ws.Write("a.txt", "1\n");
+        Assert.True((await _engine.ApplyAsync([Patch(Recreate("a.txt", "2\n"))], ws.Options)).Success);
+        Assert.True((await _engine.ApplyAsync([Patch(Create("b.txt", "b\n"))], ws.Options)).Success);
+        Assert.True((await _engine.RollbackAsync(new() { Root = ws.Root })).Success);
+
+        Assert.Contains("\"type\":\"rolledback\"", File.ReadAllText(ws.Journal), StringComparison.Ordinal);
+        Assert.Empty(Inspect(ws));
     }
 
     [Fact]
-    public void A_failed_last_apply_is_reported()
+    public async Task A_failed_last_apply_is_reported_and_a_later_success_settles_it()
     {
-        var findings = Inspect(
-            """{"event":"begin","id":"a"}""",
-            """{"event":"done","id":"a"}""",
-            """{"event":"begin","id":"b"}""",
-            """{"event":"failed","id":"b"}""");
+        using var ws = new TempWorkspace();
+        ws.Write("a.txt", "old a\n");
+        ws.Write("x", "a file where the patch expects a folder\n");
+        Assert.True((await _engine.ApplyAsync([Patch(Create("c.txt", "c\n"))], ws.Options)).Success);
+        var failed = await _engine.ApplyAsync([Patch(Recreate("a.txt", "new a\n"), Create("x/y.txt", "y\n"))], ws.Options);
+        Assert.Equal("FILE_WRITE_ERROR", failed.Error!.Code);
 
-        var finding = Assert.Single(findings);
+        var finding = Assert.Single(Inspect(ws));
         Assert.Equal(CheckRules.FailedApply, finding.Rule);
         Assert.Equal(4, finding.Line);
+
+        Assert.True((await _engine.ApplyAsync([Patch(Recreate("a.txt", "newer a\n"))], ws.Options)).Success);
+        Assert.Empty(Inspect(ws));
     }
 
     [Fact]
-    public void A_failure_followed_by_a_successful_apply_is_settled()
+    public async Task A_torn_last_line_leaves_its_begin_open()
     {
-        Assert.Empty(Inspect(
-            """{"event":"failed","id":"a"}""",
-            """{"event":"begin","id":"b"}""",
-            """{"event":"done","id":"b"}"""));
+        using var ws = new TempWorkspace();
+        ws.Write("a.txt", "1\n");
+        BeginWithoutEnd(ws, "a.txt", "2\n");
+        File.AppendAllText(ws.Journal, "{\"type\":\"do");
+
+        Assert.Equal(CheckRules.InterruptedApply, Assert.Single(Inspect(ws)).Rule);
     }
 
     [Fact]
-    public void The_history_journal_shape_is_understood()
+    public async Task A_malformed_line_is_skipped_and_later_lines_still_count()
     {
-        // As PatchBuild's history writes it: type/id/time, kind on begin; rolledback is appended after a rollback's done.
-        Assert.Empty(Inspect(
-            """{"type":"begin","id":"20250101-1","time":"2025-01-01T10:00:00+00:00","kind":"apply","root":"."}""",
-            """{"type":"done","id":"20250101-1","time":"2025-01-01T10:00:01+00:00"}""",
-            """{"type":"begin","id":"20250101-2","time":"2025-01-01T11:00:00+00:00","kind":"rollback","rollsBack":["20250101-1"]}""",
-            """{"type":"done","id":"20250101-2","time":"2025-01-01T11:00:01+00:00"}""",
-            """{"type":"rolledback","id":"20250101-1","time":"2025-01-01T11:00:01+00:00","by":"20250101-2"}"""));
+        using var ws = new TempWorkspace();
+        ws.Write("a.txt", "1\n");
+        Assert.True((await _engine.ApplyAsync([Patch(Recreate("a.txt", "2\n"))], ws.Options)).Success);
+        File.AppendAllText(ws.Journal, "{\"type\":\"begin\",\"id\":\"../escape\"}\n[1, 2]\n");
+        string id = BeginWithoutEnd(ws, "a.txt", "3\n");
 
-        var aborted = Inspect(
-            """{"type":"begin","id":"x","kind":"apply"}""",
-            """{"type":"aborted","id":"x","reason":"disk full"}""");
-        Assert.Equal(CheckRules.FailedApply, Assert.Single(aborted).Rule);
-    }
+        var finding = Assert.Single(Inspect(ws));
 
-    [Fact]
-    public void A_torn_last_line_leaves_its_begin_open()
-    {
-        var findings = Inspect(
-            """{"event":"begin","id":"a"}""",
-            """{"event":"do""");
-
-        Assert.Equal(CheckRules.InterruptedApply, Assert.Single(findings).Rule);
+        Assert.Equal(5, finding.Line);
+        Assert.Contains(id, finding.Message);
     }
 
     [Fact]
     public void No_journal_means_nothing_to_report()
     {
-        Assert.Empty(JournalInspector.Inspect(Path.Combine(_folder, "absent.jsonl"), "x"));
+        using var ws = new TempWorkspace();
+        Assert.Empty(Inspect(ws));
     }
 }

@@ -1,4 +1,5 @@
 using PatchBuild.Core.Checks;
+using PatchBuild.Core.State;
 
 namespace PatchBuild.Core.Tests.Checks;
 
@@ -12,6 +13,18 @@ public sealed class RepositoryCheckerTests : IDisposable
 
     private Task<CheckReport> Check(CheckScope scope = CheckScope.StagedChanges, bool? requireApplied = null, string? root = null) =>
         RepositoryChecker.RunAsync(new CheckRequest(root ?? _repo.Root, scope) { RequireApplied = requireApplied });
+
+    // Journals as PatchBuild's own writer writes them.
+    private void WriteJournal(string stateFolder, params JournalRecord[] records)
+    {
+        string folder = Path.Combine(_repo.Root, stateFolder);
+        Directory.CreateDirectory(folder);
+        var writer = new JournalWriter(Path.Combine(folder, JournalWriter.FileName));
+        foreach (var record in records)
+        {
+            writer.Append(record);
+        }
+    }
 
     private void CommitGreeter()
     {
@@ -99,7 +112,7 @@ public sealed class RepositoryCheckerTests : IDisposable
     public async Task An_interrupted_apply_in_the_journal_blocks_even_a_clean_commit()
     {
         CommitGreeter();
-        _repo.Write(".patchbuild/history.jsonl", "{\"event\":\"begin\",\"id\":\"tx1\"}\n");
+        WriteJournal(".patchbuild", new JournalRecord { Type = JournalRecord.Begin, Id = "tx1", Kind = JournalRecord.KindApply });
         _repo.Write("src/Other.cs", "class Other { }\n");
         _repo.Stage("src/Other.cs");
 
@@ -114,7 +127,9 @@ public sealed class RepositoryCheckerTests : IDisposable
     public async Task A_journal_at_a_nested_workspace_root_is_read_when_its_files_are_committed()
     {
         CommitGreeter();
-        _repo.Write("src/.patchbuild/history.jsonl", "{\"event\":\"begin\",\"id\":\"a\"}\n{\"event\":\"failed\",\"id\":\"a\"}\n");
+        WriteJournal("src/.patchbuild",
+            new JournalRecord { Type = JournalRecord.Begin, Id = "a", Kind = JournalRecord.KindApply },
+            new JournalRecord { Type = JournalRecord.Aborted, Id = "a", Reason = "disk full" });
         _repo.Write("src/Other.cs", "class Other { }\n");
         _repo.Stage("src/Other.cs");
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PatchBuild.Core.History;
+using PatchBuild.Core.State;
 using static PatchBuild.Core.Tests.History.TempWorkspace;
 
 namespace PatchBuild.Core.Tests.History;
@@ -45,14 +46,15 @@ public class JournalTests
     {
         using var ws = new TempWorkspace();
         Directory.CreateDirectory(ws.State);
-        var journal = new HistoryJournal(ws.Journal);
+        var journal = new JournalWriter(ws.Journal);
         journal.Append(new JournalRecord { Type = JournalRecord.Begin, Id = "one", Time = DateTimeOffset.UtcNow, Summary = "quote \" and \\ inside" });
         journal.Append(new JournalRecord { Type = JournalRecord.Done, Id = "one", Time = DateTimeOffset.UtcNow });
         File.AppendAllText(ws.Journal, "{ \"id\": \"two\", \"type\": \"begin\", \"time\": \"2026-01-01T00:00:00Z\" }\n{\"type\":\"done\",\"id\":\"tor");
+        var reader = new JournalReader(ws.Journal);
 
-        var headers = journal.ReadHeaders();
+        var headers = reader.ReadHeaders();
 
-        Assert.Equal(journal.ReadAll().Select(r => (r.Type, r.Id)), headers.Select(h => (h.Type, h.Id)));
+        Assert.Equal(reader.Read().Records.Select(r => (r.Type, r.Id)), headers.Select(h => (h.Type, h.Id)));
         Assert.Equal([("begin", "one"), ("done", "one"), ("begin", "two")], headers.Select(h => (h.Type, h.Id)));
         Assert.Equal("quote \" and \\ inside", headers[0].Parse()!.Summary);
     }

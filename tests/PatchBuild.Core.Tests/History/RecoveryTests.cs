@@ -1,5 +1,5 @@
 using PatchBuild.Core.History;
-using PatchBuild.Core.Transactions;
+using PatchBuild.Core.State;
 using PatchBuild.Core.Workspace;
 using static PatchBuild.Core.Tests.History.TempWorkspace;
 

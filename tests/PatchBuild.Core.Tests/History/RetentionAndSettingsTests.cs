@@ -1,4 +1,5 @@
 using PatchBuild.Core.History;
+using PatchBuild.Core.State;
 using PatchBuild.Core.History.Merge;
 using static PatchBuild.Core.Tests.History.TempWorkspace;
 

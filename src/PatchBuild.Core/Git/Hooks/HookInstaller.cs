@@ -1,5 +1,5 @@
 using PatchBuild.Core.History;
-using PatchBuild.Core.Transactions;
+using PatchBuild.Core.State;
 using System.Text;
 using PatchBuild.Core.Model;
 
@@ -46,10 +46,11 @@ public sealed class HookInstaller(GitRepository repository, string hookName = "p
     public string PreviousPath => HookPath + HookScript.PreviousSuffix;
 
     // Parallel builds with PatchBuildInstallHook=true install at once; only one may move a foreign hook aside. The
-    // workspace lock's OS handle dies with its process, so no staleness guess is needed. It lives in the temp folder:
-    // the hooks folder may be a tracked one (core.hooksPath), where a lock file would show up in git status.
+    // workspace lock's OS handle dies with its process, so no staleness guess is needed. It is a repository-wide lock,
+    // so it lives in the repository's git folder (never a shared temp folder, where another user could hold it or
+    // plant a link in its place); not in the hooks folder, which may be a tracked one (core.hooksPath).
     private WorkspaceLock AcquireInstallLock() => WorkspaceLock.Acquire(
-        Path.Combine(Path.GetTempPath(), $"patchbuild-hook-{ContentHash.OfText(Path.Combine(HooksDirectory, hookName))[..16]}.lock"),
+        Path.GetFullPath(repository.Git.RunText("rev-parse", "--git-path", $"patchbuild-{hookName}.lock").Trim(), repository.Git.WorkingDirectory),
         TimeSpan.FromSeconds(30));
 
     public HookInstallResult Install(ToolCommand tool)

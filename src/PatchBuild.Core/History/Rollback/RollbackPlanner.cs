@@ -3,6 +3,8 @@ using PatchBuild.Core.History.Merge;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Workspace;
 
+using PatchBuild.Core.State;
+
 namespace PatchBuild.Core.History.Rollback;
 
 /// <summary>

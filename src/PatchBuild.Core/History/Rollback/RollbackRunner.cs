@@ -1,6 +1,6 @@
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Reporting;
-using PatchBuild.Core.Transactions;
+using PatchBuild.Core.State;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.History.Rollback;
@@ -16,12 +16,24 @@ public static class RollbackRunner
         string root = Path.GetFullPath(options.Root ?? Directory.GetCurrentDirectory());
         try
         {
-            using var session = HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken)
-                ?? throw new PatchException(new PatchError(ErrorCodes.NothingToRollBack, $"There is no PatchBuild history for '{root}'.")
+            var noHistory = new PatchException(new PatchError(ErrorCodes.NothingToRollBack, $"There is no PatchBuild history for '{root}'.")
+            {
+                Hint = "Only patches applied by PatchBuild (which journals them in .patchbuild/) can be rolled back.",
+            });
+            if (options.DryRun)
+            {
+                // A preview only reads: no lock, no recovery, nothing written.
+                var (paths, settings) = HistorySession.Locate(root, options.BackupDir);
+                if (!File.Exists(paths.Journal))
                 {
-                    Hint = "Only patches applied by PatchBuild (which journals them in .patchbuild/) can be rolled back.",
-                });
-            return await RunInSessionAsync(session, options, cancellationToken).ConfigureAwait(false);
+                    throw noHistory;
+                }
+
+                return await RunInSessionAsync(paths, settings, [], options, cancellationToken).ConfigureAwait(false);
+            }
+
+            using var session = HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken) ?? throw noHistory;
+            return await RunInSessionAsync(session.Paths, session.Settings, session.Warnings, options, cancellationToken).ConfigureAwait(false);
         }
         catch (PatchException ex)
         {
@@ -37,22 +49,32 @@ public static class RollbackRunner
         }
     }
 
-    private static async Task<RollbackResult> RunInSessionAsync(HistorySession session, RollbackOptions options, CancellationToken cancellationToken)
+    private static async Task<RollbackResult> RunInSessionAsync(HistoryPaths paths, HistorySettings settings, IReadOnlyList<PatchWarning> warnings, RollbackOptions options, CancellationToken cancellationToken)
     {
-        var history = PatchHistory.Read(session.Paths);
+        var history = PatchHistory.Read(paths);
         var entries = RollbackSelector.Select(history, options);
+        if (StateTrust.TrackedByGit(paths) is { Count: > 0 } tracked)
+        {
+            // A .patchbuild/ that came with the repository is someone else's, whatever its records claim.
+            throw new PatchException(new PatchError(ErrorCodes.HistoryError, $"git tracks PatchBuild's state ({string.Join(", ", tracked.Take(3))}): it came with the repository, so its backups are not trusted.")
+            {
+                File = tracked[0],
+                Hint = $"Remove it from git (git rm -r --cached {StateFolder.Name}), then restore the files from version control. Nothing was changed.",
+            });
+        }
+
         var ids = entries.Select(e => e.Id).ToList();
-        var plan = new RollbackPlanner(session.Paths, options.Strategy ?? session.Settings.MergeStrategy, options.Resolutions).Build(entries);
+        var plan = new RollbackPlanner(paths, options.Strategy ?? settings.MergeStrategy, options.Resolutions).Build(entries);
         var result = new RollbackResult(true)
         {
             DryRun = options.DryRun,
             RolledBack = ids,
             Files = plan.Files,
             Conflicts = plan.Conflicts,
-            Warnings = session.Warnings,
+            Warnings = [.. warnings],
             Changes = plan.Changes,
             Diff = options.DryRun ? UnifiedDiffWriter.Render(plan.Changes) : "",
-            ArchivedPatches = ArchivedPatchesOf(session.Paths.WorkspaceRoot, entries),
+            ArchivedPatches = ArchivedPatchesOf(paths.WorkspaceRoot, entries),
         };
 
         if (plan.HasUnresolved)
@@ -79,18 +101,18 @@ public static class RollbackRunner
             return result;
         }
 
-        var recorder = new CommitRecorder(session.Paths, JournalRecord.KindRollback, session.Paths.WorkspaceRoot, [], session.Settings.Backups, ids,
+        var recorder = new CommitRecorder(paths, JournalRecord.KindRollback, paths.WorkspaceRoot, [], settings.Backups, ids,
             summary: "rollback of " + string.Join(", ", ids));
         try
         {
-            await WorkspaceCommitter.CommitAsync(new PathGuard(session.Paths.WorkspaceRoot), plan.Changes, recorder, cancellationToken).ConfigureAwait(false);
+            await WorkspaceCommitter.CommitAsync(new PathGuard(paths.WorkspaceRoot), plan.Changes, recorder, cancellationToken).ConfigureAwait(false);
         }
         catch (PatchException ex)
         {
             return result with { Success = false, Errors = [ex.Error] };
         }
 
-        var journal = session.Journal;
+        var journal = new JournalWriter(paths.Journal);
         foreach (string id in ids)
         {
             journal.Append(new JournalRecord { Type = JournalRecord.RolledBack, Id = id, Time = DateTimeOffset.UtcNow, By = recorder.Started ? recorder.Id : "no-change" });

@@ -1,4 +1,5 @@
 using PatchBuild.Core.Model;
+using PatchBuild.Core.State;
 
 namespace PatchBuild.Core.History.Rollback;
 
@@ -20,6 +21,12 @@ public static class RollbackSelector
             if (entry.Kind != JournalRecord.KindApply || entry.Status != HistoryStatus.Applied)
             {
                 throw Nothing($"Entry {entry.Id} cannot be rolled back: it is {Describe(entry)}.", "Run 'patchbuild history' to see which entries are still applied.");
+            }
+
+            if (!entry.WrittenHere)
+            {
+                throw Nothing($"Entry {entry.Id} was not written by this machine and user, so its backups are not trusted and it cannot be rolled back here.",
+                    "Roll it back where it was applied, or restore the files from version control.");
             }
 
             return [entry];

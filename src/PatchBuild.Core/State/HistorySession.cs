@@ -1,31 +1,35 @@
 using PatchBuild.Core.History;
 using PatchBuild.Core.Model;
 
-namespace PatchBuild.Core.Transactions;
+namespace PatchBuild.Core.State;
 
 /// <summary>
 /// What every writing command does first: find the workspace's history, take the workspace lock, and recover any
-/// commit a crash interrupted. Disposing releases the lock.
+/// commit a crash interrupted. Disposing releases the lock. Read-only commands never open one: they read the journal
+/// with <see cref="JournalReader"/> and write nothing.
 /// </summary>
 public sealed class HistorySession : IDisposable
 {
     private readonly WorkspaceLock _lock;
 
-    private HistorySession(HistoryPaths paths, HistorySettings settings, WorkspaceLock workspaceLock, IReadOnlyList<string> recovered)
+    private HistorySession(HistoryPaths paths, HistorySettings settings, WorkspaceLock workspaceLock, RecoveryReport recovery)
     {
         Paths = paths;
         Settings = settings;
         _lock = workspaceLock;
-        Recovered = recovered;
+        Recovered = recovery.Undone;
         if (workspaceLock.TookOverFrom is { } holder)
         {
             Warnings.Add(new PatchWarning("STALE_LOCK", $"Took over the workspace lock left by a process that is gone ({holder})."));
         }
 
-        foreach (string id in recovered)
+        Warnings.AddRange(JournalWarnings(paths, recovery.Problems));
+        foreach (string id in recovery.Undone)
         {
             Warnings.Add(new PatchWarning("RECOVERED", $"An interrupted commit ({id}) was found and undone: its files are as they were before it."));
         }
+
+        Warnings.AddRange(recovery.Warnings);
     }
 
     public HistoryPaths Paths { get; }
@@ -37,7 +41,7 @@ public sealed class HistorySession : IDisposable
 
     public List<PatchWarning> Warnings { get; } = [];
 
-    public HistoryJournal Journal => new(Paths.Journal);
+    public JournalWriter Journal => new(Paths.Journal);
 
     /// <summary>Whether any commit was ever journaled here (a session opened for a first commit finds none).</summary>
     public bool HasJournal => File.Exists(Paths.Journal);
@@ -49,15 +53,30 @@ public sealed class HistorySession : IDisposable
         return (HistoryLocation.Resolve(workspace, backupDir, settings), settings);
     }
 
-    /// <summary>Locks the workspace and recovers. Throws <see cref="PatchException"/> (LOCKED, HISTORY_ERROR).</summary>
+    /// <summary>
+    /// The warnings for journal lines that were skipped: each with its line number. A line torn by a crash is
+    /// expected (recovery deals with its entry) and not reported.
+    /// </summary>
+    public static IEnumerable<PatchWarning> JournalWarnings(HistoryPaths paths, IEnumerable<JournalProblem> problems) =>
+        problems.Where(p => !p.Torn).OrderBy(p => p.Line).Select(p => new PatchWarning("JOURNAL_LINE_SKIPPED",
+            $"{paths.Journal}({p.Line}): skipped a journal line that is {p.Message}; the rest of the history is used.")
+        {
+            File = paths.Journal,
+            Line = p.Line,
+        });
+
+    /// <summary>
+    /// Locks the workspace (creating the state folder: only a commit calls this on a workspace without one) and
+    /// recovers. Throws <see cref="PatchException"/> (LOCKED, HISTORY_ERROR).
+    /// </summary>
     public static HistorySession Open(string applyRoot, string? backupDir, TimeSpan lockTimeout, CancellationToken cancellationToken = default)
     {
         var (paths, settings) = Locate(applyRoot, backupDir);
         WorkspaceLock workspaceLock;
         try
         {
-            PatchArchive.EnsureStateFolder(paths.WorkspaceRoot);
-            workspaceLock = WorkspaceLock.Acquire(paths.LockFile, lockTimeout, cancellationToken);
+            paths.Folder.Ensure();
+            workspaceLock = WorkspaceLock.Acquire(paths.Folder.Entry("lock"), lockTimeout, cancellationToken);
         }
         catch (UnauthorizedAccessException ex)
         {
@@ -66,10 +85,11 @@ public sealed class HistorySession : IDisposable
                 Hint = "PatchBuild keeps its journal, backups and lock there; make the folder writable, then run again. Nothing was changed.",
             });
         }
+
         try
         {
-            var recovered = HistoryRecovery.Recover(paths);
-            return new HistorySession(paths, settings, workspaceLock, recovered);
+            var recovery = HistoryRecovery.Recover(paths);
+            return new HistorySession(paths, settings, workspaceLock, recovery);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -86,10 +106,17 @@ public sealed class HistorySession : IDisposable
         }
     }
 
-    /// <summary>Opens a session only when the workspace already has a journal (read-only commands create nothing).</summary>
+    /// <summary>Opens a session only when the workspace already has a journal (a run that commits nothing creates nothing).</summary>
     public static HistorySession? OpenIfPresent(string applyRoot, string? backupDir, TimeSpan lockTimeout, CancellationToken cancellationToken = default)
     {
         var (paths, _) = Locate(applyRoot, backupDir);
+        var folder = paths.Folder;
+        if (!folder.Exists)
+        {
+            return null;
+        }
+
+        folder.Verify();
         return File.Exists(paths.Journal) ? Open(applyRoot, backupDir, lockTimeout, cancellationToken) : null;
     }
 

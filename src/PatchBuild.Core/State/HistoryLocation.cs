@@ -1,12 +1,17 @@
 using PatchBuild.Core.Configuration;
-namespace PatchBuild.Core.History;
+using PatchBuild.Core.History;
+
+namespace PatchBuild.Core.State;
 
 /// <summary>Where a workspace keeps its history: the journal, the lock, and the backup packs.</summary>
 public sealed record HistoryPaths(string WorkspaceRoot, string StateFolder, string BackupFolder)
 {
-    public string Journal => Path.Combine(StateFolder, HistoryJournal.FileName);
+    public string Journal => Path.Combine(StateFolder, JournalWriter.FileName);
 
     public string LockFile => Path.Combine(StateFolder, "lock");
+
+    /// <summary>The state folder with its checks (links refused, created owner-only).</summary>
+    public State.StateFolder Folder => new(WorkspaceRoot);
 
     public string PackPath(string id) => Path.Combine(BackupFolder, id + ".pack");
 
@@ -44,7 +49,7 @@ public static class HistoryLocation
 
     public static HistoryPaths Resolve(string workspace, string? backupDir, HistorySettings settings)
     {
-        string state = Path.Combine(workspace, PatchArchive.FolderName);
+        string state = Path.Combine(workspace, State.StateFolder.Name);
         string? configured = backupDir ?? settings.BackupDir;
         string backups = configured is null ? Path.Combine(state, "backups") : Path.GetFullPath(Path.Combine(workspace, configured));
         return new HistoryPaths(workspace, state, backups);

@@ -1,8 +1,10 @@
-namespace PatchBuild.Core.History;
+namespace PatchBuild.Core.State;
 
 /// <summary>
-/// One line of .patchbuild/history.jsonl. A commit writes "begin" (everything needed to undo it) before touching a
-/// file and "done" after the last one; "aborted", "rolledback" and "pruned" follow later. Lines are only appended.
+/// One line of .patchbuild/history.jsonl, the journal's only schema: every reader and writer uses this class. A commit
+/// writes "begin" (everything needed to undo it) before touching a file and "done" after the last one; "aborted",
+/// "rolledback" and "pruned" follow later. Lines are only appended. Each record names the host and user that wrote it
+/// (<see cref="Host"/>, <see cref="User"/>): a journal is acted on only where it was written (see <see cref="StateTrust"/>).
 /// </summary>
 public sealed class JournalRecord
 {
@@ -18,6 +20,12 @@ public sealed class JournalRecord
     public string Type { get; set; } = "";
     public string Id { get; set; } = "";
     public DateTimeOffset Time { get; set; }
+
+    /// <summary>The machine that wrote the record (<see cref="MachineIdentity.Host"/>).</summary>
+    public string? Host { get; set; }
+
+    /// <summary>The operating-system user that wrote the record (<see cref="MachineIdentity.User"/>).</summary>
+    public string? User { get; set; }
 
     /// <summary>begin: "apply" or "rollback".</summary>
     public string? Kind { get; set; }

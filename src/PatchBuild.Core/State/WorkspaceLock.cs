@@ -3,13 +3,16 @@ using System.Globalization;
 using System.Text;
 using PatchBuild.Core.Model;
 
-namespace PatchBuild.Core.Transactions;
+namespace PatchBuild.Core.State;
 
 /// <summary>
 /// Serializes PatchBuild processes on one workspace: an exclusive handle (FileShare.None) on .patchbuild/lock held
 /// for the whole transaction. The operating system drops the handle when its process dies, so the lock of a dead
 /// process is taken over by the next one; the holder's pid and start time are written inside the lock file (and in
 /// lock.owner beside it, which a waiting process can read while the lock file itself is held).
+/// Locks live only in folders PatchBuild owns (.patchbuild/, or .git/ for repository-wide locks), never in a shared
+/// temp folder, and a lock file or owner file that is a symbolic link is refused, never followed: writing the holder
+/// line through a planted link would truncate whatever it points at.
 /// </summary>
 public sealed class WorkspaceLock : IDisposable
 {
@@ -32,6 +35,8 @@ public sealed class WorkspaceLock : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
         string ownerFile = lockFile + ".owner";
+        StateFolder.RefuseLink(lockFile);
+        StateFolder.RefuseLink(ownerFile);
         var clock = Stopwatch.StartNew();
         while (true)
         {
@@ -51,6 +56,13 @@ public sealed class WorkspaceLock : IDisposable
                 throw Locked(lockFile, ownerFile, timeout);
             }
 
+            // The check above and the open are two steps: a link swapped in between is caught before anything is written.
+            if (new FileInfo(lockFile).LinkTarget is not null)
+            {
+                stream.Dispose();
+                StateFolder.RefuseLink(lockFile);
+            }
+
             string previous = ReadAll(stream).Trim();
             string me = Describe(Environment.ProcessId, Process.GetCurrentProcess().StartTime.ToUniversalTime());
             stream.SetLength(0);
@@ -58,9 +70,10 @@ public sealed class WorkspaceLock : IDisposable
             stream.Flush(flushToDisk: true);
             try
             {
+                StateFolder.RefuseLink(ownerFile);
                 File.WriteAllText(ownerFile, me + "\n");
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PatchException)
             {
                 // Only for the message a waiting process shows.
             }
