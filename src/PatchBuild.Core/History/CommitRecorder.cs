@@ -1,5 +1,4 @@
 using PatchBuild.Core.Model;
-using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.History;

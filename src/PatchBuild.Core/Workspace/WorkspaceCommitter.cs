@@ -1,5 +1,4 @@
 using PatchBuild.Core.Model;
-using PatchBuild.Core.Transactions;
 
 namespace PatchBuild.Core.Workspace;
 

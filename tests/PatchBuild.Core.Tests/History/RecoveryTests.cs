@@ -1,5 +1,4 @@
 using PatchBuild.Core.History;
-using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Workspace;
 using static PatchBuild.Core.Tests.History.TempWorkspace;
 

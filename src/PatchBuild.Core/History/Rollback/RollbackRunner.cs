@@ -1,6 +1,5 @@
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Reporting;
-using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.History.Rollback;

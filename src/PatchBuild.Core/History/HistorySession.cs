@@ -1,7 +1,7 @@
-using PatchBuild.Core.History;
 using PatchBuild.Core.Model;
+using PatchBuild.Core.Transactions;
 
-namespace PatchBuild.Core.Transactions;
+namespace PatchBuild.Core.History;
 
 /// <summary>
 /// What every writing command does first: find the workspace's history, take the workspace lock, and recover any

@@ -1,8 +1,8 @@
 using PatchBuild.Core.Configuration;
 using PatchBuild.Core.Model;
-using PatchBuild.Core.Validation;
+using PatchBuild.Core.Safety;
 
-namespace PatchBuild.Core.Safety;
+namespace PatchBuild.Core.Validation;
 
 /// <summary>
 /// Judges a plan against the safety rules and the project's patchbuild.json. Error findings block the commit as
