@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PatchBuild.Cli.Output;
+using PatchBuild.Core.Model;
 using PatchBuild.Core;
 using PatchBuild.Core.Reporting;
 

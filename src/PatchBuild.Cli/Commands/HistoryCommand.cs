@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PatchBuild.Core;
 using PatchBuild.Core.History;
+using PatchBuild.Core.Model;
 
 namespace PatchBuild.Cli.Commands;
 
@@ -24,7 +25,18 @@ public static class HistoryCommand
             }
 
             string? backups = parse.GetValue(backupDir) is { } dir ? Path.GetFullPath(dir) : null;
-            var history = await new PatchEngine().GetHistoryAsync(folder, backups, cancellationToken).ConfigureAwait(false);
+            PatchHistory history;
+            try
+            {
+                history = await new PatchEngine().GetHistoryAsync(folder, backups, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PatchException ex)
+            {
+                // A broken patchbuild.json (INVALID_CONFIG) or an unusable state folder: said plainly, as hook commands do.
+                console.Error.WriteLine($"error {ex.Error.Code}: {ex.Error.Message}{(ex.Error.Hint is null ? "" : " Fix: " + ex.Error.Hint)}");
+                return CliApp.ExitFailure;
+            }
+
             if (parse.GetValue(json))
             {
                 console.Out.WriteLine(HistoryJsonWriter.Write(history));

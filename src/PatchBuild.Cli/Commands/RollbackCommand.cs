@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using PatchBuild.Core.Model;
 using PatchBuild.Core;
 using PatchBuild.Core.History;
-using PatchBuild.Core.History.Merge;
 using PatchBuild.Core.History.Rollback;
 
 namespace PatchBuild.Cli.Commands;

@@ -1,3 +1,4 @@
+using PatchBuild.Core.Configuration;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Transactions;
 
@@ -42,17 +43,19 @@ public sealed class HistorySession : IDisposable
     /// <summary>Whether any commit was ever journaled here (a session opened for a first commit finds none).</summary>
     public bool HasJournal => File.Exists(Paths.Journal);
 
-    public static (HistoryPaths Paths, HistorySettings Settings) Locate(string applyRoot, string? backupDir)
+    /// <param name="settings">The history section the run already read; read from the nearest patchbuild.json when null.</param>
+    public static (HistoryPaths Paths, HistorySettings Settings) Locate(string applyRoot, string? backupDir, HistorySettings? settings = null)
     {
         string workspace = HistoryLocation.FindWorkspaceRoot(applyRoot);
-        var settings = HistorySettings.Load(workspace);
+        settings ??= PatchBuildConfigLoader.Load(applyRoot).History;
         return (HistoryLocation.Resolve(workspace, backupDir, settings), settings);
     }
 
     /// <summary>Locks the workspace and recovers. Throws <see cref="PatchException"/> (LOCKED, HISTORY_ERROR).</summary>
-    public static HistorySession Open(string applyRoot, string? backupDir, TimeSpan lockTimeout, CancellationToken cancellationToken = default)
+    public static HistorySession Open(string applyRoot, string? backupDir, TimeSpan lockTimeout, CancellationToken cancellationToken = default, HistorySettings? settings = null)
     {
-        var (paths, settings) = Locate(applyRoot, backupDir);
+        var (paths, located) = Locate(applyRoot, backupDir, settings);
+        settings = located;
         WorkspaceLock workspaceLock;
         try
         {
@@ -87,10 +90,10 @@ public sealed class HistorySession : IDisposable
     }
 
     /// <summary>Opens a session only when the workspace already has a journal (read-only commands create nothing).</summary>
-    public static HistorySession? OpenIfPresent(string applyRoot, string? backupDir, TimeSpan lockTimeout, CancellationToken cancellationToken = default)
+    public static HistorySession? OpenIfPresent(string applyRoot, string? backupDir, TimeSpan lockTimeout, CancellationToken cancellationToken = default, HistorySettings? settings = null)
     {
-        var (paths, _) = Locate(applyRoot, backupDir);
-        return File.Exists(paths.Journal) ? Open(applyRoot, backupDir, lockTimeout, cancellationToken) : null;
+        var (paths, located) = Locate(applyRoot, backupDir, settings);
+        return File.Exists(paths.Journal) ? Open(applyRoot, backupDir, lockTimeout, cancellationToken, located) : null;
     }
 
     public void Dispose() => _lock.Dispose();

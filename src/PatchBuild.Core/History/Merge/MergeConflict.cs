@@ -1,3 +1,4 @@
+using PatchBuild.Core.Model;
 namespace PatchBuild.Core.History.Merge;
 
 /// <summary>
