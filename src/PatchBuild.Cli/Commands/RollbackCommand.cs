@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using PatchBuild.Core.Model;
 using PatchBuild.Core;
 using PatchBuild.Core.History;
 using PatchBuild.Core.History.Rollback;
+using PatchBuild.Core.Model;
 
 namespace PatchBuild.Cli.Commands;
 

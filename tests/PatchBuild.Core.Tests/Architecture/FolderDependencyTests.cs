@@ -34,6 +34,8 @@ public sealed class FolderDependencyTests
     [InlineData("Safety", "Validation")]
     [InlineData("Workspace", "History")]
     [InlineData("Validation", "Safety")]
+    [InlineData("Configuration", "History")]
+    [InlineData("Configuration", "Safety")]
     public void No_two_folders_depend_on_each_other(string one, string other)
     {
         var forward = TypeReferences.Uses($"{Core}.{one}", $"{Core}.{other}");
@@ -58,5 +60,15 @@ public sealed class FolderDependencyTests
         // PatchTransaction's async CommitAsync reaches the engine only from its state machine.
         var uses = TypeReferences.Uses($"{Core}.Transactions", Core);
         Assert.Contains(uses, use => use.Contains("PatchTransaction+<", StringComparison.Ordinal) && use.EndsWith("-> PatchBuild.Core.PatchEngine", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_the_process_runner_starts_processes()
+    {
+        var starts = TypeReferences.Uses(Core, "System.Diagnostics")
+            .Where(use => use.EndsWith("-> System.Diagnostics.ProcessStartInfo", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(starts);
+        Assert.All(starts, use => Assert.StartsWith("PatchBuild.Core.Processes.", use, StringComparison.Ordinal));
     }
 }
