@@ -1,4 +1,4 @@
-using PatchBuild.Core.History.Merge;
+using PatchBuild.Core.Model;
 
 namespace PatchBuild.Core;
 
@@ -100,4 +100,10 @@ public sealed record ApplyOptions
 
     /// <summary>Input size limits; null: patchbuild.json's "limits" section, else the defaults.</summary>
     public Configuration.InputLimits? Limits { get; init; }
+
+    /// <summary>
+    /// patchbuild.json as this run read it (from <see cref="ConfigPath"/> or the nearest file). The engine fills it in
+    /// once, at the start of a run; a caller may pass settings of its own instead of a file.
+    /// </summary>
+    public Configuration.PatchBuildConfig? Config { get; init; }
 }

@@ -78,17 +78,16 @@ public sealed class PatchEngine
     public async Task<ApplyResult> ApplyFilesAsync(IReadOnlyList<string> patchFiles, ApplyOptions options, CancellationToken cancellationToken = default)
     {
         var patches = new List<PatchSet>();
-        InputLimits limits;
         try
         {
-            limits = LimitsFor(options.Root ?? DefaultRoot(patchFiles), options);
+            options = WithSettings(options.Root ?? DefaultRoot(patchFiles), options);
         }
         catch (PatchException ex)
         {
             return new ApplyResult(ApplyStatus.Failed) { DryRun = options.DryRun, Errors = [ex.Error], Root = options.Root };
         }
 
-        options = options with { Limits = limits };
+        var limits = options.Limits!;
         foreach (string file in patchFiles)
         {
             try
@@ -133,11 +132,11 @@ public sealed class PatchEngine
         HistorySession? session;
         try
         {
-            options = options with { Limits = LimitsFor(root, options) };
+            options = WithSettings(root, options);
             // A workspace with a journal is locked (and recovered) for the whole run. Without one there is nothing to
             // recover and nothing is created yet: the state folder appears only when a commit begins, so a run that
             // writes nothing leaves no trace. A dry run only reads: no lock, no recovery.
-            session = options.RecordHistory && !options.DryRun ? HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken) : null;
+            session = options.RecordHistory && !options.DryRun ? HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken, options.Config!.History) : null;
         }
         catch (PatchException ex)
         {
@@ -154,7 +153,7 @@ public sealed class PatchEngine
     private async Task<ApplyResult> ApplyInSessionAsync(IReadOnlyList<PatchSet> patches, ApplyOptions options, string root, HistorySession? session, CancellationToken cancellationToken)
     {
         var history = session is not null ? (session.Paths, session.Settings)
-            : options.RecordHistory ? HistorySession.Locate(root, options.BackupDir)
+            : options.RecordHistory ? HistorySession.Locate(root, options.BackupDir, options.Config!.History)
             : ((HistoryPaths Paths, HistorySettings Settings)?)null;
         options = options with
         {
@@ -209,7 +208,7 @@ public sealed class PatchEngine
         {
             try
             {
-                firstSession = HistorySession.Open(root, options.BackupDir, options.LockTimeout, cancellationToken);
+                firstSession = HistorySession.Open(root, options.BackupDir, options.LockTimeout, cancellationToken, options.Config!.History);
             }
             catch (PatchException ex)
             {
@@ -328,9 +327,13 @@ public sealed class PatchEngine
     private static string DefaultRoot(IReadOnlyList<string> patchFiles) =>
         patchFiles.Count > 0 ? PatchRoot.For(patchFiles[0]) : Directory.GetCurrentDirectory();
 
-    // The limits come from the same patchbuild.json the safety rules read (INVALID_CONFIG when it is broken).
-    private static InputLimits LimitsFor(string root, ApplyOptions options) =>
-        options.Limits ?? (Directory.Exists(root) ? PatchBuildConfigLoader.Load(root, options.ConfigPath).Limits : InputLimits.Default);
+    // patchbuild.json is read once per run, here, and every later step takes its section from the options
+    // (INVALID_CONFIG when the file is broken). Limits given by the caller win over the file's.
+    private static ApplyOptions WithSettings(string root, ApplyOptions options)
+    {
+        var config = options.Config ?? (Directory.Exists(root) ? PatchBuildConfigLoader.Load(root, options.ConfigPath) : PatchBuildConfig.Default);
+        return options with { Config = config, Limits = options.Limits ?? config.Limits };
+    }
 
     // Read once, on the first question: most runs never ask. Only our own committed entries count (JournalEntries).
     internal static Func<string, bool> RecordedAsApplied(string journal)
@@ -383,7 +386,8 @@ public sealed class PatchEngine
     public Task<IReadOnlyList<string>> RecoverAsync(string root, ApplyOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ApplyOptions();
-        using var session = HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken);
+        var settings = options.Config?.History ?? (options.ConfigPath is null ? null : PatchBuildConfigLoader.Load(root, options.ConfigPath).History);
+        using var session = HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken, settings);
         return Task.FromResult(session?.Recovered ?? []);
     }
 

@@ -76,6 +76,20 @@ public sealed class HistoryCommandTests
     }
 
     [Fact]
+    public async Task A_broken_patchbuild_json_is_reported_by_history_not_a_crash_or_a_silent_default()
+    {
+        using var kit = new HistoryProcessKit(files: 1);
+        Assert.Equal(0, (await CliRunner.InProcessAsync("apply", kit.PatchFile, "--root", kit.Root)).ExitCode);
+        kit.Write("patchbuild.json", "{ \"history\": { \"maxAgeDays\": \"forever\" } }");
+
+        var run = await CliRunner.InProcessAsync("history", "--root", kit.Root);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("INVALID_CONFIG", run.Error, StringComparison.Ordinal);
+        Assert.Contains("history.maxAgeDays", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Empty_history_says_so()
     {
         using var folder = new TempFolder();

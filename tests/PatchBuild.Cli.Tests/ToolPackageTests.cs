@@ -29,6 +29,16 @@ public sealed class ToolPackageTests
         Assert.Equal(["PatchBuild.Tool.0.1.0.nupkg", "PatchBuild.Tool.any.0.1.0.nupkg", "PatchBuild.Tool.linux-x64.0.1.0.nupkg"], produced);
         // The ReadyToRun package was compiled by the Crossgen2 pack that restore fetched into the empty cache.
         Assert.NotEmpty(Directory.GetDirectories(packages, "microsoft.netcore.app.crossgen2.*"));
+        // The engine is not a package of its own: it travels inside the tool and inside the MSBuild package.
+        Assert.Empty(Directory.GetFiles(feed, "PatchBuild.Core*.nupkg"));
+        Assert.Contains("tools/net10.0/any/PatchBuild.Core.dll", Entries(Path.Combine(feed, "PatchBuild.Tool.any.0.1.0.nupkg")));
+        Assert.Contains("tools/engine/PatchBuild.Core.dll", Entries(Path.Combine(feed, "PatchBuild.0.1.0.nupkg")));
+    }
+
+    private static List<string> Entries(string package)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        return zip.Entries.Select(entry => entry.FullName).ToList();
     }
 
     private static string RepositoryRoot()

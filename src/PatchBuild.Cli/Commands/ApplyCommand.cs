@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PatchBuild.Cli.Output;
 using PatchBuild.Core;
+using PatchBuild.Core.Model;
 using PatchBuild.Core.Reporting;
 
 namespace PatchBuild.Cli.Commands;
@@ -45,8 +46,8 @@ public static class ApplyCommand
             }
 
             string? strategyText = parse.GetValue(strategy);
-            PatchBuild.Core.History.Merge.MergeStrategy? mergeStrategy = strategyText is null ? null
-                : PatchBuild.Core.History.Merge.MergeStrategies.Parse(strategyText) ?? throw new UsageException($"--strategy takes ours, theirs, union or manual, not '{strategyText}'.");
+            MergeStrategy? mergeStrategy = strategyText is null ? null
+                : MergeStrategies.Parse(strategyText) ?? throw new UsageException($"--strategy takes ours, theirs, union or manual, not '{strategyText}'.");
             var options = new ApplyOptions
             {
                 BackupDir = parse.GetValue(backupDir) is { } dir ? Path.GetFullPath(dir) : null,

@@ -56,7 +56,8 @@ public static class HistoryCommand
     /// <summary>A state folder PatchBuild refuses to use (a link, say): the error and its fix, exit code 1.</summary>
     internal static int ReportError(CliConsole console, PatchError error)
     {
-        console.Error.WriteLine($"error: {error.Message}");
+        // The code too: a broken patchbuild.json (INVALID_CONFIG) and an unusable state folder read differently.
+        console.Error.WriteLine($"error {error.Code}: {error.Message}");
         if (error.Hint is { Length: > 0 } hint)
         {
             console.Error.WriteLine($"Fix: {hint}");

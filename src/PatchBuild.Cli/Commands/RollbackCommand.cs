@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using PatchBuild.Core;
 using PatchBuild.Core.History;
-using PatchBuild.Core.History.Merge;
 using PatchBuild.Core.History.Rollback;
+using PatchBuild.Core.Model;
 
 namespace PatchBuild.Cli.Commands;
 

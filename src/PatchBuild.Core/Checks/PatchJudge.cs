@@ -1,4 +1,5 @@
 using System.Text;
+using PatchBuild.Core.Configuration;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Workspace;
 
@@ -45,7 +46,7 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
             // Settings the validators read live at the workspace roots between the top and the patch's root.
             for (string at = patchRoot; ; at = ParentOf(at))
             {
-                needed.Add(Join(at, CheckSettings.FileName));
+                needed.Add(Join(at, PatchBuildConfigLoader.FileName));
                 if (at.Length == 0)
                 {
                     break;
@@ -173,7 +174,7 @@ internal sealed class PatchJudge(ISourceTree tree, bool requireApplied, bool val
             File = candidate.Path,
             Line = error.Line is > 0 ? error.Line : null,
             ErrorCode = error.Code,
-            SafetyRuleId = rule == CheckRules.UnsafePatch && error.Context.TryGetValue("rule", out object? id) && id is string { Length: > 0 } text ? text : null,
+            SafetyRuleId = rule == CheckRules.UnsafePatch ? error.Rule : null,
             Hint = error.Hint ?? DefaultHint(rule),
         });
     }

@@ -1,3 +1,4 @@
+using PatchBuild.Core.Configuration;
 using PatchBuild.Core.Git;
 using PatchBuild.Core.Model;
 
@@ -82,20 +83,20 @@ public static class RepositoryChecker
         }));
         var patchSet = patchFiles.ToHashSet(StringComparer.Ordinal);
         var candidateSet = tree.Candidates.ToHashSet(StringComparer.Ordinal);
-        string settingsOnDisk = Path.Combine(tree.TopLevel, CheckSettings.FileName);
-        bool readSettings = request.RequireApplied is null && (candidateSet.Contains(CheckSettings.FileName) || File.Exists(settingsOnDisk));
+        string settingsOnDisk = Path.Combine(tree.TopLevel, PatchBuildConfigLoader.FileName);
+        bool readSettings = request.RequireApplied is null && (candidateSet.Contains(PatchBuildConfigLoader.FileName) || File.Exists(settingsOnDisk));
         byte[]? settingsContent = null;
 
         // One read for everything: contents to scan, patches to judge, and the settings (the committed version wins).
         List<string> reads = [.. textFiles, .. patchFiles];
-        if (readSettings && !candidateSet.Contains(CheckSettings.FileName))
+        if (readSettings && !candidateSet.Contains(PatchBuildConfigLoader.FileName))
         {
-            reads.Add(CheckSettings.FileName);
+            reads.Add(PatchBuildConfigLoader.FileName);
         }
 
         tree.ReadFiles(reads, (path, content) =>
         {
-            if (path == CheckSettings.FileName)
+            if (path == PatchBuildConfigLoader.FileName)
             {
                 settingsContent = content;
             }
@@ -196,20 +197,29 @@ public static class RepositoryChecker
         }
     }
 
-    private static CheckSettings ParseSettings(byte[]? content, List<CheckFinding> findings)
+    // The same loader and policy as apply: a file apply would refuse is reported here, and the defaults stand in.
+    private static HookSettings ParseSettings(byte[]? content, List<CheckFinding> findings)
     {
         if (content is null)
         {
-            return CheckSettings.Default;
+            return HookSettings.Default;
         }
 
-        var (settings, error) = CheckSettings.TryParse(content);
-        if (error is not null)
+        try
         {
-            findings.Add(error);
+            return PatchBuildConfigLoader.Parse(content, PatchBuildConfigLoader.FileName).Hook;
         }
-
-        return settings;
+        catch (PatchException ex)
+        {
+            findings.Add(new CheckFinding(CheckRules.CheckError, ex.Error.Message)
+            {
+                File = PatchBuildConfigLoader.FileName,
+                Line = ex.Error.Line,
+                Hint = ex.Error.Hint,
+                ErrorCode = ex.Error.Code,
+            });
+            return HookSettings.Default;
+        }
     }
 
     private static List<CheckFinding> Order(List<CheckFinding> findings) =>

@@ -21,7 +21,7 @@ public sealed record RuleSettings
     public IReadOnlyList<AllowEntry> Allow { get; init; } = [];
 }
 
-/// <summary>The settings of patchbuild.json that the safety rules and the input limits read.</summary>
+/// <summary>Every section of patchbuild.json, read by <see cref="PatchBuildConfigLoader"/> once per run.</summary>
 public sealed record PatchBuildConfig
 {
     public const int DefaultMaxChangedLines = 500;
@@ -40,6 +40,12 @@ public sealed record PatchBuildConfig
 
     /// <summary>The "limits" section: input sizes past which a run is refused.</summary>
     public InputLimits Limits { get; init; } = InputLimits.Default;
+
+    /// <summary>The "history" section: backups, retention, the default merge strategy.</summary>
+    public HistorySettings History { get; init; } = HistorySettings.Default;
+
+    /// <summary>The "hook" section: what the pre-commit check requires.</summary>
+    public HookSettings Hook { get; init; } = HookSettings.Default;
 
     public RuleSeverity SeverityOf(SafetyRule rule) =>
         rule.Configurable && Rules.TryGetValue(rule.Id, out var settings) && settings.Severity is { } severity ? severity : rule.DefaultSeverity;

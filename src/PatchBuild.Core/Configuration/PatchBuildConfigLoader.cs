@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PatchBuild.Core.Model;
@@ -85,6 +86,13 @@ public static class PatchBuildConfigLoader
         return Parse(text, path);
     }
 
+    /// <summary>Reads the file's bytes as git or the disk hold them (UTF-8, with or without a byte order mark).</summary>
+    public static PatchBuildConfig Parse(ReadOnlySpan<byte> content, string? path = null)
+    {
+        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
+        return Parse(Encoding.UTF8.GetString(content.StartsWith(bom) ? content[bom.Length..] : content), path);
+    }
+
     public static PatchBuildConfig Parse(string text, string? path = null)
     {
         JsonDocument document;
@@ -104,10 +112,17 @@ public static class PatchBuildConfigLoader
                 throw Error($"{Name(path)} must hold a JSON object.", "Start from the example in docs/safety.md.", path);
             }
 
-            var inputLimits = ParseInputLimits(document.RootElement, path);
-            if (!document.RootElement.TryGetProperty("safety", out var safety))
+            var root = document.RootElement;
+            var config = new PatchBuildConfig
             {
-                return PatchBuildConfig.Default with { SourcePath = path, Limits = inputLimits };
+                SourcePath = path,
+                Limits = ParseInputLimits(root, path),
+                History = ParseHistory(root, path),
+                Hook = ParseHook(root, path),
+            };
+            if (!root.TryGetProperty("safety", out var safety))
+            {
+                return config;
             }
 
             Expect(safety, JsonValueKind.Object, "safety", path);
@@ -121,7 +136,7 @@ public static class PatchBuildConfigLoader
                 }
             }
 
-            var config = new PatchBuildConfig { SourcePath = path, Rules = rules, Limits = inputLimits };
+            config = config with { Rules = rules };
             if (safety.TryGetProperty("limits", out var limits))
             {
                 Expect(limits, JsonValueKind.Object, "safety.limits", path);
@@ -134,6 +149,60 @@ public static class PatchBuildConfigLoader
 
             return config;
         }
+    }
+
+    private static HistorySettings ParseHistory(JsonElement root, string? path)
+    {
+        const string section = HistorySettings.Section;
+        if (!root.TryGetProperty(section, out var element))
+        {
+            return HistorySettings.Default;
+        }
+
+        Expect(element, JsonValueKind.Object, section, path);
+        var settings = HistorySettings.Default;
+        foreach (var property in element.EnumerateObject())
+        {
+            var value = property.Value;
+            string where = $"{section}.{property.Name}";
+            settings = property.Name switch
+            {
+                "backupDir" => settings with { BackupDir = value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } dir ? dir
+                    : throw Error($"{Name(path)}: {where} must be a folder path.", "Write a path relative to the workspace root, e.g. \"backupDir\": \".patchbuild/backups\".", path) },
+                "maxAgeDays" => settings with { MaxAgeDays = value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double days) && days >= 0 ? days
+                    : throw Error($"{Name(path)}: {where} must be a number of days, 0 or more.", "Set e.g. \"maxAgeDays\": 30.", path) },
+                "backups" => settings with { Backups = value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean()
+                    : throw Error($"{Name(path)}: {where} must be true or false.", "Set \"backups\": true to keep backups for rollback.", path) },
+                "mergeStrategy" => settings with { MergeStrategy = (value.ValueKind == JsonValueKind.String ? MergeStrategies.Parse(value.GetString()) : null)
+                    ?? throw Error($"{Name(path)}: {where} must be \"ours\", \"theirs\", \"union\" or \"manual\".", "Pick one of the four strategies (docs/rollback.md).", path) },
+                _ => throw Error($"{Name(path)}: unknown setting '{property.Name}' in {section}.", "The history settings are backupDir, maxAgeDays, backups and mergeStrategy.", path),
+            };
+        }
+
+        return settings;
+    }
+
+    private static HookSettings ParseHook(JsonElement root, string? path)
+    {
+        const string section = HookSettings.Section;
+        if (!root.TryGetProperty(section, out var element))
+        {
+            return HookSettings.Default;
+        }
+
+        Expect(element, JsonValueKind.Object, section, path);
+        var settings = HookSettings.Default;
+        foreach (var property in element.EnumerateObject())
+        {
+            settings = property.Name switch
+            {
+                "requireApplied" => settings with { RequireApplied = property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False ? property.Value.GetBoolean()
+                    : throw Error($"{Name(path)}: {section}.requireApplied must be true or false.", "Set \"requireApplied\": true to block commits while patches are pending.", path) },
+                _ => throw Error($"{Name(path)}: unknown setting '{property.Name}' in {section}.", "The hook setting is requireApplied.", path),
+            };
+        }
+
+        return settings;
     }
 
     private static InputLimits ParseInputLimits(JsonElement root, string? path)

@@ -1,5 +1,6 @@
 using System.Text;
 using PatchBuild.Core.Model;
+using PatchBuild.Core.Processes;
 
 namespace PatchBuild.Core.Git;
 
@@ -24,7 +25,7 @@ public static class BlobReader
         }
 
         using var process = git.Start(["cat-file", "--batch"], redirectInput: true);
-        var errors = GitCommand.DrainInBackground(process.StandardError);
+        var errors = ProcessRunner.DrainInBackground(process.StandardError);
 
         // Feed the ids from another thread: git answers while we write, and both pipes have finite buffers.
         var feeder = new Thread(() =>

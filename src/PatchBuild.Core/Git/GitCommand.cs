@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using PatchBuild.Core.Model;
+using PatchBuild.Core.Processes;
 
 namespace PatchBuild.Core.Git;
 
@@ -30,56 +31,36 @@ public sealed class GitCommand(string workingDirectory)
     /// <summary>Runs git and hands back exit code and output, for commands whose failure is an answer (config --get).</summary>
     public GitResult TryRun(params string[] arguments)
     {
-        using var process = Start(arguments, redirectInput: false);
-        var error = DrainInBackground(process.StandardError);
-        using var output = new MemoryStream();
-        process.StandardOutput.BaseStream.CopyTo(output);
-        process.WaitForExit();
-        error.Thread.Join();
-        return new GitResult(process.ExitCode, output.ToArray(), error.Text.ToString());
-    }
-
-    /// <summary>
-    /// Reads a pipe to its end on a plain thread. Async pipe reads would start the thread pool and the socket engine,
-    /// which costs more than the whole git call; both pipes must still be drained at once or git can block.
-    /// </summary>
-    internal static (Thread Thread, System.Text.StringBuilder Text) DrainInBackground(StreamReader reader)
-    {
-        var text = new StringBuilder();
-        var thread = new Thread(() => text.Append(reader.ReadToEnd())) { IsBackground = true };
-        thread.Start();
-        return (thread, text);
+        var outcome = Guarded(() => ProcessRunner.Run(Command(arguments, redirectInput: false)));
+        return new GitResult(outcome.ExitCode ?? -1, outcome.Output, outcome.Error);
     }
 
     /// <summary>Starts git with pipes on stdin and stdout for streaming protocols (cat-file --batch).</summary>
-    internal Process Start(IReadOnlyList<string> arguments, bool redirectInput)
-    {
-        var start = new ProcessStartInfo("git")
+    internal Process Start(IReadOnlyList<string> arguments, bool redirectInput) =>
+        Guarded(() => ProcessRunner.Start(Command(arguments, redirectInput)));
+
+    // Quoted, localised or paged output would change what we parse; the user's other settings stay in force.
+    private ProcessCommand Command(IReadOnlyList<string> arguments, bool redirectInput) =>
+        new("git", ["-c", "core.quotePath=false", .. arguments], WorkingDirectory)
         {
-            WorkingDirectory = WorkingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = redirectInput,
-            UseShellExecute = false,
-            CreateNoWindow = true,
+            Environment = GitEnvironment,
+            RedirectInput = redirectInput,
         };
 
-        // Quoted, localised or paged output would change what we parse; the user's other settings stay in force.
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("core.quotePath=false");
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+    private static readonly Dictionary<string, string> GitEnvironment = new()
+    {
+        ["LC_ALL"] = "C",
+        ["GIT_PAGER"] = "cat",
+        ["GIT_TERMINAL_PROMPT"] = "0",
+    };
 
-        start.Environment["LC_ALL"] = "C";
-        start.Environment["GIT_PAGER"] = "cat";
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+    private static T Guarded<T>(Func<T> run)
+    {
         try
         {
-            return Process.Start(start) ?? throw new InvalidOperationException("git did not start.");
+            return run();
         }
-        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+        catch (System.ComponentModel.Win32Exception ex)
         {
             throw new PatchException(new PatchError(ErrorCodes.GitFailed, $"Could not run git: {ex.Message}")
             {

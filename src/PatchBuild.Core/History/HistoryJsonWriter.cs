@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using PatchBuild.Core.History.Merge;
 using PatchBuild.Core.History.Rollback;
+using PatchBuild.Core.Model;
 using PatchBuild.Core.Reporting;
 
 namespace PatchBuild.Core.History;

@@ -19,6 +19,12 @@ public sealed record PatchError(string Code, string Message)
 
     public string? Hint { get; init; }
 
+    /// <summary>
+    /// The safety rule (PB1001, PB1002, ...) that refused the change, when a rule did. Code decides on this, never on
+    /// <see cref="Context"/>, which only carries facts to show.
+    /// </summary>
+    public string? Rule { get; init; }
+
     /// <summary>Extra facts for tools and people: near matches, candidates, rule ids.</summary>
     public IReadOnlyDictionary<string, object?> Context { get; init; } = new Dictionary<string, object?>();
 }

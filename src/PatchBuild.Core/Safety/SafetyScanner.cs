@@ -120,7 +120,7 @@ public static class SafetyScanner
                 return null;
             }
         }
-        catch (PatchException ex) when (ex.Error.Context.TryGetValue("rule", out var rule) && rule is "PB1002")
+        catch (PatchException ex) when (ex.Error.Rule == SafetyRules.WritesGit.Id)
         {
             return new SafetyFinding(SafetyRules.WritesGit, file, file);
         }

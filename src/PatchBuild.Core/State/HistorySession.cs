@@ -1,5 +1,6 @@
-using PatchBuild.Core.History;
+using PatchBuild.Core.Configuration;
 using PatchBuild.Core.Model;
+using PatchBuild.Core.Transactions;
 
 namespace PatchBuild.Core.State;
 
@@ -46,10 +47,11 @@ public sealed class HistorySession : IDisposable
     /// <summary>Whether any commit was ever journaled here (a session opened for a first commit finds none).</summary>
     public bool HasJournal => File.Exists(Paths.Journal);
 
-    public static (HistoryPaths Paths, HistorySettings Settings) Locate(string applyRoot, string? backupDir)
+    /// <param name="settings">The history section the run already read; read from the nearest patchbuild.json when null.</param>
+    public static (HistoryPaths Paths, HistorySettings Settings) Locate(string applyRoot, string? backupDir, HistorySettings? settings = null)
     {
         string workspace = HistoryLocation.FindWorkspaceRoot(applyRoot);
-        var settings = HistorySettings.Load(workspace);
+        settings ??= PatchBuildConfigLoader.Load(applyRoot).History;
         return (HistoryLocation.Resolve(workspace, backupDir, settings), settings);
     }
 
@@ -69,9 +71,10 @@ public sealed class HistorySession : IDisposable
     /// Locks the workspace (creating the state folder: only a commit calls this on a workspace without one) and
     /// recovers. Throws <see cref="PatchException"/> (LOCKED, HISTORY_ERROR).
     /// </summary>
-    public static HistorySession Open(string applyRoot, string? backupDir, TimeSpan lockTimeout, CancellationToken cancellationToken = default)
+    public static HistorySession Open(string applyRoot, string? backupDir, TimeSpan lockTimeout, CancellationToken cancellationToken = default, HistorySettings? settings = null)
     {
-        var (paths, settings) = Locate(applyRoot, backupDir);
+        var (paths, located) = Locate(applyRoot, backupDir, settings);
+        settings = located;
         WorkspaceLock workspaceLock;
         try
         {
@@ -107,9 +110,9 @@ public sealed class HistorySession : IDisposable
     }
 
     /// <summary>Opens a session only when the workspace already has a journal (a run that commits nothing creates nothing).</summary>
-    public static HistorySession? OpenIfPresent(string applyRoot, string? backupDir, TimeSpan lockTimeout, CancellationToken cancellationToken = default)
+    public static HistorySession? OpenIfPresent(string applyRoot, string? backupDir, TimeSpan lockTimeout, CancellationToken cancellationToken = default, HistorySettings? settings = null)
     {
-        var (paths, _) = Locate(applyRoot, backupDir);
+        var (paths, located) = Locate(applyRoot, backupDir, settings);
         var folder = paths.Folder;
         if (!folder.Exists)
         {
@@ -117,7 +120,7 @@ public sealed class HistorySession : IDisposable
         }
 
         folder.Verify();
-        return File.Exists(paths.Journal) ? Open(applyRoot, backupDir, lockTimeout, cancellationToken) : null;
+        return File.Exists(paths.Journal) ? Open(applyRoot, backupDir, lockTimeout, cancellationToken, located) : null;
     }
 
     public void Dispose() => _lock.Dispose();

@@ -1,5 +1,3 @@
-using PatchBuild.Core.Safety;
-
 namespace PatchBuild.Core.Validation;
 
 /// <summary>The validators every apply runs unless the caller passes its own list.</summary>

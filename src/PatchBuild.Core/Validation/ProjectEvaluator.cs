@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using PatchBuild.Core.Model;
+using PatchBuild.Core.Processes;
 
 namespace PatchBuild.Core.Validation;
 
@@ -93,38 +93,22 @@ public static class ProjectEvaluator
 
     private static (int ExitCode, string Stdout, string Stderr) Run(IEnumerable<string> args, string workingDirectory)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
+        ProcessOutcome outcome;
         try
         {
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw Failure($"Evaluating the project took longer than {Timeout.TotalSeconds:0} s.", "Check that `dotnet restore` works offline for the project.");
-            }
-
-            process.WaitForExit();
-            return (process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+            outcome = ProcessRunner.Run(new ProcessCommand("dotnet", [.. args], workingDirectory) { Environment = TestCommandRunner.QuietDotnet }, Timeout);
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
             throw Failure($"Could not start `dotnet`: {ex.Message}", "Install the .NET SDK and put `dotnet` on the PATH.");
         }
+
+        if (outcome.TimedOut)
+        {
+            throw Failure($"Evaluating the project took longer than {Timeout.TotalSeconds:0} s.", "Check that `dotnet restore` works offline for the project.");
+        }
+
+        return (outcome.ExitCode ?? -1, outcome.OutputText, outcome.Error);
     }
 
     private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using PatchBuild.Core.Processes;
 
 namespace PatchBuild.Core.Validation;
 
@@ -21,26 +21,15 @@ public static class TestCommandRunner
 
     public static async Task<TestRunResult> RunAsync(string command, string workingDirectory, TimeSpan? timeout = null, Action<string>? output = null, CancellationToken cancellationToken = default)
     {
-        var start = OperatingSystem.IsWindows()
-            ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/d", "/c", command } }
-            : new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", "exec 2>&1\n" + command } };
-        start.WorkingDirectory = workingDirectory;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.RedirectStandardInput = true;
-        start.UseShellExecute = false;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
         // On Unix stderr is joined to stdout in the shell, so the kept last lines are in the order the command wrote them.
-        var tail = new Queue<string>();
-        void OnLine(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
+        var shell = OperatingSystem.IsWindows()
+            ? new ProcessCommand("cmd.exe", ["/d", "/c", command], workingDirectory)
+            : new ProcessCommand("/bin/sh", ["-c", "exec 2>&1\n" + command], workingDirectory);
+        shell = shell with { Environment = QuietDotnet };
 
+        var tail = new Queue<string>();
+        void OnLine(string line)
+        {
             lock (tail)
             {
                 tail.Enqueue(line);
@@ -53,50 +42,25 @@ public static class TestCommandRunner
             output?.Invoke(line);
         }
 
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        ProcessOutcome outcome;
         try
         {
-            process.Start();
+            outcome = await ProcessRunner.RunLinesAsync(shell, OnLine, timeout ?? DefaultTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
             return new TestRunResult(null, false, []) { StartError = ex.Message };
         }
 
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout ?? DefaultTimeout);
-        bool timedOut = false;
-        try
-        {
-            await process.WaitForExitAsync(timer.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            timedOut = !cancellationToken.IsCancellationRequested;
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // It ended on its own meanwhile.
-            }
-
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-
-        // Flushes the asynchronous readers so the last lines are in.
-        process.WaitForExit();
         lock (tail)
         {
-            return new TestRunResult(timedOut ? null : process.ExitCode, timedOut, [.. tail]);
+            return new TestRunResult(outcome.ExitCode, outcome.TimedOut, [.. tail]);
         }
     }
+
+    internal static readonly Dictionary<string, string> QuietDotnet = new()
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+    };
 }

@@ -13,7 +13,7 @@ public static class TestRollback
         await RunAsync(options, guard, changes, rollbackJournal: null, cancellationToken).ConfigureAwait(false);
 
     /// <param name="rollbackJournal">Journals the restoring commit (history), so a crash during it is recovered too.</param>
-    public static async Task<PatchError?> RunAsync(ApplyOptions options, PathGuard guard, IReadOnlyList<PlannedChange> changes, Transactions.ICommitJournal? rollbackJournal, CancellationToken cancellationToken)
+    public static async Task<PatchError?> RunAsync(ApplyOptions options, PathGuard guard, IReadOnlyList<PlannedChange> changes, ICommitJournal? rollbackJournal, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(options.TestCommand))
         {

@@ -205,6 +205,7 @@ public sealed class PatchWorkspace
             {
                 File = folder.Relative,
                 Hint = "Patches never touch .git; remove or move the nested repository by hand.",
+                Rule = "PB1002",
                 Context = new Dictionary<string, object?> { ["rule"] = "PB1002", ["severity"] = "error" },
             });
         }
@@ -267,16 +268,15 @@ public sealed class PatchWorkspace
     }
 
     /// <summary>Remembers the plan's state so a failed file change can be undone in memory (partial mode).</summary>
-    public object Snapshot() => _entries.ToDictionary(
+    public WorkspaceSnapshot Snapshot() => new(_entries.ToDictionary(
         kv => kv.Key,
-        kv => (kv.Value.Exists, kv.Value.IsDirectory, kv.Value.CurrentBytes(), kv.Value.Document?.HasBom ?? false));
+        kv => new WorkspaceSnapshot.Entry(kv.Value.Exists, kv.Value.IsDirectory, kv.Value.CurrentBytes())));
 
-    public void Restore(object snapshot)
+    public void Restore(WorkspaceSnapshot snapshot)
     {
-        var saved = (Dictionary<string, (bool Exists, bool IsDirectory, byte[]? Bytes, bool Bom)>)snapshot;
         foreach (var (rel, e) in _entries)
         {
-            if (saved.TryGetValue(rel, out var s))
+            if (snapshot.Entries.TryGetValue(rel, out var s))
             {
                 e.Exists = s.Exists;
                 e.IsDirectory = s.IsDirectory;

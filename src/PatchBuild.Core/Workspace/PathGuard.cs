@@ -207,6 +207,7 @@ public sealed class PathGuard
         {
             File = path,
             Hint = hint,
+            Rule = rule,
             Context = new Dictionary<string, object?> { ["rule"] = rule, ["severity"] = "error" },
         });
 

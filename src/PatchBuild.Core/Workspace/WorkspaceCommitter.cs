@@ -1,5 +1,4 @@
 using PatchBuild.Core.Model;
-using PatchBuild.Core.Transactions;
 
 namespace PatchBuild.Core.Workspace;
 
@@ -64,7 +63,7 @@ public static class WorkspaceCommitter
                 }
                 else if (staged.TryRemove(change, out string? temp))
                 {
-                    MoveIntoPlace(temp, change.Path.Full);
+                    AtomicFile.MoveIntoPlace(temp, change.Path.Full);
                 }
                 else
                 {
@@ -139,7 +138,7 @@ public static class WorkspaceCommitter
                 Recheck(guard, change.Path);
                 string temp = TempFileName.For(change.Path.Full);
                 staged[change] = temp;
-                WriteFlushed(temp, change.After!);
+                AtomicFile.WriteFlushed(temp, change.After!);
             });
         }
         catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is IOException or UnauthorizedAccessException or PatchException))
@@ -154,13 +153,6 @@ public static class WorkspaceCommitter
 
     /// <summary>Flushes wait on the disk, not the processor: more of them in flight than there are cores.</summary>
     private const int ConcurrentFlushes = 8;
-
-    private static void WriteFlushed(string path, byte[] bytes)
-    {
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough);
-        stream.Write(bytes);
-        stream.Flush(flushToDisk: true);
-    }
 
     private static void TryDelete(string path)
     {
@@ -178,34 +170,8 @@ public static class WorkspaceCommitter
     public static Task WriteAtomicallyAsync(string fullPath, byte[] bytes, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        string? folder = Path.GetDirectoryName(fullPath);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        string temp = TempFileName.For(fullPath);
-        try
-        {
-            WriteFlushed(temp, bytes);
-            MoveIntoPlace(temp, fullPath);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-
+        AtomicFile.Write(fullPath, bytes);
         return Task.CompletedTask;
-    }
-
-    // The temp file takes the target's permissions, then its place, in one rename.
-    private static void MoveIntoPlace(string temp, string fullPath)
-    {
-        CopyUnixMode(fullPath, temp);
-        File.Move(temp, fullPath, overwrite: true);
     }
 
     private static void TryAbort(ICommitJournal journal, string reason)
@@ -217,14 +183,6 @@ public static class WorkspaceCommitter
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Without the record, the next run's recovery finds the entry unfinished and undoes it again: harmless.
-        }
-    }
-
-    private static void CopyUnixMode(string original, string replacement)
-    {
-        if (!OperatingSystem.IsWindows() && File.Exists(original))
-        {
-            File.SetUnixFileMode(replacement, File.GetUnixFileMode(original));
         }
     }
 

@@ -1,4 +1,4 @@
-using PatchBuild.Core.History.Merge;
+using PatchBuild.Core.Model;
 using static PatchBuild.Core.Tests.History.TempWorkspace;
 
 namespace PatchBuild.Core.Tests.History;

@@ -1,6 +1,7 @@
+using PatchBuild.Core.Configuration;
 using PatchBuild.Core.History;
+using PatchBuild.Core.Model;
 using PatchBuild.Core.State;
-using PatchBuild.Core.History.Merge;
 using static PatchBuild.Core.Tests.History.TempWorkspace;
 
 namespace PatchBuild.Core.Tests.History;
@@ -60,15 +61,23 @@ public class RetentionAndSettingsTests
     }
 
     [Fact]
-    public void Settings_are_read_from_the_history_section_only()
+    public void History_settings_come_from_the_history_section_of_the_one_loader()
     {
         using var ws = new TempWorkspace("""
-            // comments and other sections are fine
-            { "validation": { "csharp": true }, "history": { "backupDir": "bk", "maxAgeDays": 7, "backups": false, "mergeStrategy": "Union", }, }
+            // comments, trailing commas and sections history does not read are fine
+            { "limits": { "maxLineLength": 9000 }, "history": { "backupDir": "bk", "maxAgeDays": 7, "backups": false, "mergeStrategy": "Union", }, }
             """);
-        var settings = HistorySettings.Load(ws.Root);
+        var (_, settings) = HistorySession.Locate(ws.Root, null);
         Assert.Equal(new HistorySettings { BackupDir = "bk", MaxAgeDays = 7, Backups = false, MergeStrategy = MergeStrategy.Union }, settings);
-        Assert.Equal(HistorySettings.Default, HistorySettings.Load(new TempWorkspace("not json").Root));
+    }
+
+    [Fact]
+    public void A_broken_patchbuild_json_is_an_error_for_history_too_not_a_silent_default()
+    {
+        using var ws = new TempWorkspace("not json");
+        var ex = Assert.Throws<PatchException>(() => HistorySession.Locate(ws.Root, null));
+        Assert.Equal(ErrorCodes.InvalidConfig, ex.Error.Code);
+        Assert.Equal(Path.Combine(ws.Root, "patchbuild.json"), ex.Error.File);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using PatchBuild.Core.History.Merge;
 using PatchBuild.Core.History.Rollback;
+using PatchBuild.Core.Model;
 using static PatchBuild.Core.Tests.History.TempWorkspace;
 
 namespace PatchBuild.Core.Tests.History;

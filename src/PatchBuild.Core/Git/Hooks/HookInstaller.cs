@@ -1,5 +1,6 @@
 using PatchBuild.Core.History;
 using PatchBuild.Core.State;
+using PatchBuild.Core.Workspace;
 using System.Text;
 using PatchBuild.Core.Model;
 
@@ -144,26 +145,9 @@ public sealed class HookInstaller(GitRepository repository, string hookName = "p
         OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0;
 
     // Written beside the target and renamed over it: a commit starting meanwhile runs the old hook or the new one, never half of one.
-    private static void WriteAtomically(string path, string content)
-    {
-        string temp = $"{path}.patchbuild-{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllBytes(temp, new UTF8Encoding(false).GetBytes(content));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-            }
+    private static void WriteAtomically(string path, string content) =>
+        AtomicFile.Write(path, new UTF8Encoding(false).GetBytes(content), HookMode);
 
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+    private const UnixFileMode HookMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 }

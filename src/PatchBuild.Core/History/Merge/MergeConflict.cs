@@ -1,3 +1,5 @@
+using PatchBuild.Core.Model;
+
 namespace PatchBuild.Core.History.Merge;
 
 /// <summary>

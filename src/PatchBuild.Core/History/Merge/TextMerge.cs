@@ -1,3 +1,4 @@
+using PatchBuild.Core.Model;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.History.Merge;

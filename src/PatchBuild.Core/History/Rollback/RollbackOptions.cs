@@ -1,4 +1,5 @@
 using PatchBuild.Core.History.Merge;
+using PatchBuild.Core.Model;
 
 namespace PatchBuild.Core.History.Rollback;
 

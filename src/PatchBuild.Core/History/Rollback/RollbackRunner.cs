@@ -1,3 +1,4 @@
+using PatchBuild.Core.Configuration;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Reporting;
 using PatchBuild.Core.State;

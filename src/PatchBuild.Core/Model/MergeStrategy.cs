@@ -1,4 +1,4 @@
-namespace PatchBuild.Core.History.Merge;
+namespace PatchBuild.Core.Model;
 
 /// <summary>How an overlap between two sides of a three-way merge is settled.</summary>
 public enum MergeStrategy

@@ -1,6 +1,5 @@
-using PatchBuild.Core.Workspace;
 
-namespace PatchBuild.Core.Transactions;
+namespace PatchBuild.Core.Workspace;
 
 /// <summary>
 /// The durable half of the commit protocol, as the committer sees it: <see cref="Begin"/> must have made the undo

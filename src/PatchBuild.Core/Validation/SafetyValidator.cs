@@ -1,8 +1,8 @@
 using PatchBuild.Core.Configuration;
 using PatchBuild.Core.Model;
-using PatchBuild.Core.Validation;
+using PatchBuild.Core.Safety;
 
-namespace PatchBuild.Core.Safety;
+namespace PatchBuild.Core.Validation;
 
 /// <summary>
 /// Judges a plan against the safety rules and the project's patchbuild.json. Error findings block the commit as
@@ -18,7 +18,7 @@ public sealed class SafetyValidator : IPlanValidator
         PatchBuildConfig config;
         try
         {
-            config = PatchBuildConfigLoader.Load(context.Root, context.Options.ConfigPath);
+            config = context.Options.Config ?? PatchBuildConfigLoader.Load(context.Root, context.Options.ConfigPath);
         }
         catch (PatchException ex)
         {
@@ -77,6 +77,7 @@ public sealed class SafetyValidator : IPlanValidator
                 Line = patchLine,
                 PatchFile = patchFile,
                 Hint = finding.Rule.Hint,
+                Rule = finding.Rule.Id,
                 Context = new Dictionary<string, object?>
                 {
                     ["rule"] = finding.Rule.Id,

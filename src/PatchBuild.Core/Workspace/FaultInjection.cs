@@ -1,4 +1,4 @@
-namespace PatchBuild.Core.Transactions;
+namespace PatchBuild.Core.Workspace;
 
 /// <summary>
 /// Test hooks for the crash tests, read from the environment of a real `patchbuild` process:
