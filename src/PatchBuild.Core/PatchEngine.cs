@@ -289,7 +289,7 @@ public sealed class PatchEngine
     {
         try
         {
-            BackupRetention.Prune(session.Paths, options.BackupMaxAge ?? TimeSpan.FromDays(session.Settings.MaxAgeDays), DateTimeOffset.UtcNow);
+            BackupRetention.Prune(session.Paths, options.BackupMaxAge ?? TimeSpan.FromDays(session.Settings.MaxAgeDays), session.Settings.MaxBytes, DateTimeOffset.UtcNow);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

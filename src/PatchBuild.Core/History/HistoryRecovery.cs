@@ -1,3 +1,4 @@
+using PatchBuild.Core.State.Backups;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.History;
@@ -43,7 +44,7 @@ public static class HistoryRecovery
     private static List<string> Undo(HistoryPaths paths, JournalRecord entry)
     {
         var kept = new List<string>();
-        var pack = new BackupPack.Reader(paths.ResolvePack(entry.Backups ?? ""));
+        var pack = new EntryBackups(paths.BackupFolder, paths.ResolvePack(entry.Backups ?? ""), entry.Files ?? []);
         var files = entry.Files ?? [];
         foreach (var file in files)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using PatchBuild.Core.History.Merge;
 using PatchBuild.Core.Model;
+using PatchBuild.Core.State.Backups;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.History.Rollback;
@@ -15,6 +16,7 @@ public sealed class RollbackPlanner
     private const string TheirsName = "the rollback";
 
     private readonly PathGuard _guard;
+    private readonly string _backupFolder;
     private readonly Dictionary<string, (WorkspacePath Path, byte[]? Bytes)> _disk = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]?> _planned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RollbackFile> _files = new(StringComparer.Ordinal);
@@ -26,6 +28,7 @@ public sealed class RollbackPlanner
     public RollbackPlanner(HistoryPaths paths, MergeStrategy? strategy, IReadOnlyDictionary<int, MergeStrategy>? resolutions)
     {
         _guard = new PathGuard(paths.WorkspaceRoot);
+        _backupFolder = paths.BackupFolder;
         _strategy = strategy;
         _resolutions = resolutions;
     }
@@ -48,7 +51,7 @@ public sealed class RollbackPlanner
                 });
             }
 
-            var pack = new BackupPack.Reader(entry.BackupPath);
+            var pack = new EntryBackups(_backupFolder, entry.BackupPath, entry.BeginRecord.Files ?? []);
             foreach (var file in entry.BeginRecord.Files ?? [])
             {
                 if (file.AfterIsDirectory && !file.BeforeIsDirectory)
@@ -69,7 +72,7 @@ public sealed class RollbackPlanner
         return new Plan(Changes(), _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), _conflicts, foldersToRemove.OrderByDescending(f => f.Length).ToList());
     }
 
-    private void RollBack(BackupPack.Reader pack, JournalFile file)
+    private void RollBack(EntryBackups pack, JournalFile file)
     {
         byte[]? current = Current(file.Path);
         byte[]? before = pack.Read(file.Before);
