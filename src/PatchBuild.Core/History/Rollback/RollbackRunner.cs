@@ -1,5 +1,6 @@
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Reporting;
+using PatchBuild.Core.State;
 using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Workspace;
 
@@ -79,25 +80,24 @@ public static class RollbackRunner
             return result;
         }
 
-        var recorder = new CommitRecorder(session.Paths, JournalRecord.KindRollback, session.Paths.WorkspaceRoot, [], session.Settings.Backups, ids,
-            summary: "rollback of " + string.Join(", ", ids));
+        string? historyId;
         try
         {
-            await WorkspaceCommitter.CommitAsync(new PathGuard(session.Paths.WorkspaceRoot), plan.Changes, recorder, cancellationToken).ConfigureAwait(false);
+            historyId = await JournaledCommit.CommitAsync(new CommitRequest(new PathGuard(session.Paths.WorkspaceRoot), plan.Changes, session)
+            {
+                Kind = JournalRecord.KindRollback,
+                ApplyRoot = session.Paths.WorkspaceRoot,
+                RollsBack = ids,
+                Summary = "rollback of " + string.Join(", ", ids),
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (PatchException ex)
         {
             return result with { Success = false, Errors = [ex.Error] };
         }
 
-        var journal = session.Journal;
-        foreach (string id in ids)
-        {
-            journal.Append(new JournalRecord { Type = JournalRecord.RolledBack, Id = id, Time = DateTimeOffset.UtcNow, By = recorder.Started ? recorder.Id : "no-change" });
-        }
-
         RemoveEmptyFolders(plan.FoldersToRemoveIfEmpty);
-        return result with { HistoryId = recorder.Started ? recorder.Id : null };
+        return result with { HistoryId = historyId };
     }
 
     private static List<ArchivedPatch> ArchivedPatchesOf(string workspaceRoot, IEnumerable<HistoryEntry> entries) =>
@@ -107,7 +107,7 @@ public static class RollbackRunner
             .OfType<ArchivedPatch>()
             .ToList();
 
-    private static void RemoveEmptyFolders(IReadOnlyList<string> folders)
+    internal static void RemoveEmptyFolders(IReadOnlyList<string> folders)
     {
         foreach (string folder in folders)
         {
