@@ -5,8 +5,9 @@ namespace PatchBuild.Core.History;
 /// <summary>
 /// Keeps the backup folder within history.maxAgeDays and history.maxBytes. Finished entries lose their pack when
 /// older than the age, then, oldest first, while packs and blobs together exceed the size; a blob goes once no
-/// entry that keeps its backups refers to it. Always kept, whatever the limits: unfinished entries (recovery needs
-/// them), the newest finished entry, and the newest apply still in effect (what a plain `patchbuild rollback` undoes).
+/// entry that keeps its backups refers to it. Unfinished entries are never pruned (recovery needs them), and the
+/// size limit never takes the newest finished entry nor the newest apply still in effect (what a plain
+/// `patchbuild rollback` undoes), even when they alone are over it.
 /// The journal keeps every entry and records "pruned".
 /// </summary>
 public static class BackupRetention
@@ -48,7 +49,8 @@ public static class BackupRetention
             }
         }
 
-        foreach (var entry in kept.Where(e => e.Finished && e.Begin.Time < cutoff && !protectedIds.Contains(e.Begin.Id)).ToList())
+        // The age is the user's explicit word ("nothing older than N days"), so it applies to every finished entry.
+        foreach (var entry in kept.Where(e => e.Finished && e.Begin.Time < cutoff).ToList())
         {
             PruneEntry(entry, $"older than {maxAge.TotalDays:0.##} days");
         }

@@ -13,6 +13,9 @@ public sealed class BlobStore(string backupFolder)
 {
     public const string FolderName = "blobs";
 
+    // Not the workspace's temp suffix: these are backups in the making, swept by retention, not by recovery.
+    private const string PendingSuffix = ".link";
+
     public string Folder { get; } = Path.Combine(backupFolder, FolderName);
 
     /// <summary>The blob's file, or null when the name is not a content hash (a forged journal cannot point elsewhere).</summary>
@@ -47,7 +50,7 @@ public sealed class BlobStore(string backupFolder)
             }
 
             Directory.CreateDirectory(Folder);
-            string pending = Path.Combine(Folder, $".{hash}.{Environment.ProcessId}.{Guid.NewGuid():N}.pbtmp");
+            string pending = Path.Combine(Folder, $".{hash}.{Environment.ProcessId}.{Guid.NewGuid():N}{PendingSuffix}");
             if (!HardLink.TryCreate(liveFile, pending))
             {
                 return false;
@@ -125,7 +128,7 @@ public sealed class BlobStore(string backupFolder)
             return;
         }
 
-        foreach (string pending in Directory.EnumerateFiles(Folder, ".*.pbtmp"))
+        foreach (string pending in Directory.EnumerateFiles(Folder, "*" + PendingSuffix))
         {
             TryDelete(pending);
         }
