@@ -30,7 +30,7 @@ public sealed class HistoryProcessKit : IDisposable
         {
             patch.Append(paddingLines == 0
                 ? $"\n{PatchId} FILE\n{FileName(i)}\n{PatchId} RECREATE\n{PatchId} content\n{NewText(i).TrimEnd('\n')}\n"
-                : $"\n{PatchId} FILE\n{FileName(i)}\n{PatchId} REPLACE\n{PatchId} snippet\n{OldText(i).TrimEnd('\n')}\n{PatchId} content\n{NewText(i).TrimEnd('\n')}\n{PatchId} END\n");
+                : $"\n{PatchId} FILE\n{FileName(i)}\n{PatchId} REPLACE\n{PatchId} snippet\n{OldText(i).TrimEnd('\n')}\n{PatchId} content\n{NewText(i).TrimEnd('\n')}\n");
         }
 
         PatchFile = Path.Combine(Root, "afix.ap");

@@ -43,8 +43,9 @@ public sealed class TestCommandRollbackTests : IDisposable
         var history = await RunAsync("history", "--root", _root, "--json");
         using var document = JsonDocument.Parse(history.Out);
         var entries = document.RootElement.GetProperty("entries").EnumerateArray().ToList();
-        Assert.Equal(["apply rolled back", "rollback applied"], entries.Select(e => $"{e.GetProperty("kind").GetString()} {e.GetProperty("status").GetString()}"));
-        Assert.Equal(entries[1].GetProperty("id").GetString(), entries[0].GetProperty("rolledBackBy").GetString());
+        // Newest first.
+        Assert.Equal(["rollback applied", "apply rolled back"], entries.Select(e => $"{e.GetProperty("kind").GetString()} {e.GetProperty("status").GetString()}"));
+        Assert.Equal(entries[0].GetProperty("id").GetString(), entries[1].GetProperty("rolledBackBy").GetString());
     }
 
     private async Task<HistoryProcessKit.Run> RunAsync(params string[] args)
