@@ -230,30 +230,31 @@ public sealed class PatchEngine
 
         using var ownedSession = firstSession;
         var reports = new List<string>();
-        var recorder = session is null ? null
-            : new CommitRecorder(session.Paths, JournalRecord.KindApply, root, patches, options.Backups ?? session.Settings.Backups);
+        string? historyId = null;
         if (!options.DryRun)
         {
             try
             {
-                await WorkspaceCommitter.CommitAsync(workspace.Guard, changes, recorder, cancellationToken).ConfigureAwait(false);
+                historyId = await JournaledCommit.CommitAsync(new CommitRequest(workspace.Guard, changes, session)
+                {
+                    ApplyRoot = root,
+                    Patches = patches,
+                    KeepBackups = options.Backups,
+                }, cancellationToken).ConfigureAwait(false);
             }
             catch (PatchException ex)
             {
                 return Fail([ex.Error], []);
             }
 
-            var testRollback = session is not null && recorder is { Completed: true }
-                ? new CommitRecorder(session.Paths, JournalRecord.KindRollback, root, [], options.Backups ?? session.Settings.Backups, [recorder.Id], "the test command failed: rollback of " + recorder.Id)
-                : null;
-            if (await TestRollback.RunAsync(options, workspace.Guard, changes, testRollback, cancellationToken).ConfigureAwait(false) is { } testError)
+            if (!string.IsNullOrWhiteSpace(options.TestCommand))
             {
-                if (testRollback is { Completed: true })
+                var run = await TestCommandRunner.RunAsync(options.TestCommand, root, TestCommandFailure.TimeoutOf(options), options.TestOutput, cancellationToken).ConfigureAwait(false);
+                if (!run.Passed)
                 {
-                    session!.Journal.Append(new JournalRecord { Type = JournalRecord.RolledBack, Id = recorder!.Id, Time = DateTimeOffset.UtcNow, By = testRollback.Id });
+                    string? rollbackProblem = await RollBackAfterFailedTestAsync(workspace.Guard, changes, session, historyId).ConfigureAwait(false);
+                    return Fail([TestCommandFailure.Error(options, run, rollbackProblem)], changes);
                 }
-
-                return Fail([testError], changes);
             }
 
             reports.AddRange(await FailureReportWriter.WriteAsync(workspace, patches, plan.Failures, cancellationToken).ConfigureAwait(false));
@@ -280,16 +281,49 @@ public sealed class PatchEngine
             Diff = options.DryRun ? SecretRedaction.Mask(UnifiedDiffWriter.Render(changes), secrets) : "",
             FailureReports = reports,
             ArchivedPatches = archived,
-            HistoryId = recorder is { Completed: true } ? recorder.Id : null,
+            HistoryId = historyId,
             Conflicts = plan.Conflicts,
         };
+    }
+
+    // The rollback `patchbuild rollback --id` makes, which is what the build runs when its test command fails: the
+    // same planner (edits the test command made since merge, overlaps refuse) and the same journaled commit. Only the
+    // source of the old contents differs: this process still holds them, byte for byte what the backups hold.
+    private static async Task<string?> RollBackAfterFailedTestAsync(PathGuard guard, IReadOnlyList<PlannedChange> committed, HistorySession? session, string? historyId)
+    {
+        try
+        {
+            var plan = new RollbackPlanner(guard.Root, session?.Settings.MergeStrategy, null).BuildFromCommit(committed);
+            if (plan.HasUnresolved)
+            {
+                var open = plan.Conflicts.First(c => c.Resolution is null);
+                return $"the file {open.File} changed since the patch where the patch changed it ({open.Reason}); nothing was rolled back";
+            }
+
+            await JournaledCommit.CommitAsync(new CommitRequest(guard, plan.Changes, session)
+            {
+                Kind = JournalRecord.KindRollback,
+                RollsBack = historyId is null ? [] : [historyId],
+                Summary = "the test command failed: rollback of " + (historyId ?? "the apply"),
+            }, CancellationToken.None).ConfigureAwait(false);
+            RollbackRunner.RemoveEmptyFolders(plan.FoldersToRemoveIfEmpty);
+            return null;
+        }
+        catch (PatchException ex)
+        {
+            return ex.Error.Message;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
     }
 
     private static void PruneBackups(HistorySession session, ApplyOptions options)
     {
         try
         {
-            BackupRetention.Prune(session.Paths, options.BackupMaxAge ?? TimeSpan.FromDays(session.Settings.MaxAgeDays), DateTimeOffset.UtcNow);
+            BackupRetention.Prune(session.Paths, options.BackupMaxAge ?? TimeSpan.FromDays(session.Settings.MaxAgeDays), session.Settings.MaxBytes, DateTimeOffset.UtcNow);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

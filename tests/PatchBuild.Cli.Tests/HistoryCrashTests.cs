@@ -56,6 +56,31 @@ public sealed class HistoryCrashTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_crash_while_large_files_are_kept_by_hard_link_leaves_no_mixed_tree()
+    {
+        // 1,200 padding lines make each file about 70 KB: over the size from which the replaced file is hard-linked.
+        const int largeFiles = 6;
+        foreach (int k in new[] { 0, 1, 3, largeFiles })
+        {
+            using var kit = new HistoryProcessKit(largeFiles, paddingLines: 1200);
+            var crashed = await kit.ApplyAsync(new Dictionary<string, string> { ["PATCHBUILD_FAULT_AFTER_WRITES"] = k.ToString() });
+            Assert.True(crashed.ExitCode != 0, $"k={k}: the process should have been stopped; stdout: {crashed.Out}{crashed.Error}");
+            Assert.Equal(largeFiles, Directory.GetFiles(Path.Combine(kit.Root, ".patchbuild", "backups", "blobs")).Length);
+
+            var entries = await kit.HistoryAsync();
+
+            Assert.Equal(HistoryProcessKit.TreeState.AllOld, kit.State());
+            Assert.Empty(kit.StrayTempFiles());
+            Assert.Equal("interrupted, undone", Assert.Single(entries).GetProperty("status").GetString());
+            var again = await kit.ApplyAsync();
+            Assert.True(again.ExitCode == 0, $"k={k}: re-apply after recovery failed: {again.Out}{again.Error}");
+            Assert.Equal(HistoryProcessKit.TreeState.AllNew, kit.State());
+            Assert.Equal(0, (await kit.RunAsync(null, "rollback", "--root", kit.Root)).ExitCode);
+            Assert.Equal(HistoryProcessKit.TreeState.AllOld, kit.State());
+        }
+    }
+
+    [Fact]
     public async Task Kill_9_at_random_moments_never_leaves_a_mixed_tree()
     {
         var random = new Random(20261121);

@@ -12,25 +12,32 @@ public sealed class HistoryProcessKit : IDisposable
 {
     public const string PatchId = "c0ffee42";
 
-    public HistoryProcessKit(int files)
+    /// <param name="paddingLines">Lines after the two the patch changes, the same before and after: with enough of
+    /// them each file is large enough to be backed up by hard link rather than in the pack.</param>
+    public HistoryProcessKit(int files, int paddingLines = 0)
     {
         FileCount = files;
+        _padding = string.Concat(Enumerable.Range(1, paddingLines).Select(n => $"unchanged padding line {n}, long enough to make the file large\n"));
         Root = Directory.CreateTempSubdirectory("pb-history-cli-").FullName;
         File.WriteAllText(Path.Combine(Root, "patchbuild.json"), "{}");
         for (int i = 0; i < files; i++)
         {
-            Write(FileName(i), OldText(i));
+            Write(FileName(i), OldText(i) + _padding);
         }
 
         var patch = new StringBuilder($"# Summary: rewrite {files} files\n\n{PatchId} AP 3.2\n");
         for (int i = 0; i < files; i++)
         {
-            patch.Append($"\n{PatchId} FILE\n{FileName(i)}\n{PatchId} RECREATE\n{PatchId} content\n{NewText(i).TrimEnd('\n')}\n");
+            patch.Append(paddingLines == 0
+                ? $"\n{PatchId} FILE\n{FileName(i)}\n{PatchId} RECREATE\n{PatchId} content\n{NewText(i).TrimEnd('\n')}\n"
+                : $"\n{PatchId} FILE\n{FileName(i)}\n{PatchId} REPLACE\n{PatchId} snippet\n{OldText(i).TrimEnd('\n')}\n{PatchId} content\n{NewText(i).TrimEnd('\n')}\n");
         }
 
         PatchFile = Path.Combine(Root, "afix.ap");
         File.WriteAllText(PatchFile, patch.ToString());
     }
+
+    private readonly string _padding;
 
     public string Root { get; }
 
@@ -57,11 +64,11 @@ public sealed class HistoryProcessKit : IDisposable
         for (int i = 0; i < FileCount; i++)
         {
             string text = File.ReadAllText(Path.Combine(Root, FileName(i))).ReplaceLineEndings("\n").TrimEnd('\n');
-            if (text == OldText(i).TrimEnd('\n'))
+            if (text == (OldText(i) + _padding).TrimEnd('\n'))
             {
                 old++;
             }
-            else if (text == NewText(i).TrimEnd('\n'))
+            else if (text == (NewText(i) + _padding).TrimEnd('\n'))
             {
                 fresh++;
             }

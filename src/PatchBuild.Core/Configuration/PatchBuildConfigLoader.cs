@@ -171,11 +171,13 @@ public static class PatchBuildConfigLoader
                     : throw Error($"{Name(path)}: {where} must be a folder path.", "Write a path relative to the workspace root, e.g. \"backupDir\": \".patchbuild/backups\".", path) },
                 "maxAgeDays" => settings with { MaxAgeDays = value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double days) && days >= 0 ? days
                     : throw Error($"{Name(path)}: {where} must be a number of days, 0 or more.", "Set e.g. \"maxAgeDays\": 30.", path) },
+                "maxBytes" => settings with { MaxBytes = value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long bytes) && bytes >= 0 ? bytes
+                    : throw Error($"{Name(path)}: {where} must be a whole number of bytes, 0 or more.", "Set e.g. \"maxBytes\": 268435456 (256 MiB).", path) },
                 "backups" => settings with { Backups = value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean()
                     : throw Error($"{Name(path)}: {where} must be true or false.", "Set \"backups\": true to keep backups for rollback.", path) },
                 "mergeStrategy" => settings with { MergeStrategy = (value.ValueKind == JsonValueKind.String ? MergeStrategies.Parse(value.GetString()) : null)
                     ?? throw Error($"{Name(path)}: {where} must be \"ours\", \"theirs\", \"union\" or \"manual\".", "Pick one of the four strategies (docs/rollback.md).", path) },
-                _ => throw Error($"{Name(path)}: unknown setting '{property.Name}' in {section}.", "The history settings are backupDir, maxAgeDays, backups and mergeStrategy.", path),
+                _ => throw Error($"{Name(path)}: unknown setting '{property.Name}' in {section}.", "The history settings are backupDir, maxAgeDays, maxBytes, backups and mergeStrategy.", path),
             };
         }
 

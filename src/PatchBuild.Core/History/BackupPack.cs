@@ -53,8 +53,16 @@ public static class BackupPack
         }
     }
 
+    /// <summary>
+    /// The length of the uncompressed stream the journal describes: the end of the furthest blob. A pack is read
+    /// only up to this, so a pack that inflates to more (damaged, or crafted to exhaust memory) is refused.
+    /// </summary>
+    public static long ExpectedLength(IEnumerable<BlobRef?> blobs) =>
+        blobs.OfType<BlobRef>().Select(b => b.Offset < 0 || b.Length < 0 ? long.MaxValue : b.Offset + b.Length).DefaultIfEmpty(0).Max();
+
     /// <summary>A pack inflated once into memory, for the many reads of one rollback or recovery.</summary>
-    public sealed class Reader(string packPath)
+    /// <param name="expectedLength">What the journal recorded (<see cref="ExpectedLength"/>): the most the pack may inflate to.</param>
+    public sealed class Reader(string packPath, long expectedLength)
     {
         private byte[]? _data;
 
@@ -65,7 +73,7 @@ public static class BackupPack
                 return null;
             }
 
-            _data ??= Inflate(packPath);
+            _data ??= Inflate(packPath, expectedLength);
             if (blob.Offset < 0 || blob.Length < 0 || blob.Offset + blob.Length > _data.Length)
             {
                 throw Damaged(packPath, "it is shorter than the journal says");
@@ -80,15 +88,37 @@ public static class BackupPack
             return content;
         }
 
-        private static byte[] Inflate(string packPath)
+        // Exactly the recorded length is allocated, never more: one byte past it and the pack is refused.
+        private static byte[] Inflate(string packPath, long expectedLength)
         {
+            if (expectedLength > Array.MaxLength)
+            {
+                throw Damaged(packPath, $"its journal entry claims {expectedLength} bytes, more than one backup can hold");
+            }
+
             try
             {
                 using var file = new FileStream(packPath, FileMode.Open, FileAccess.Read, FileShare.Read);
                 using var deflate = new DeflateStream(file, CompressionMode.Decompress);
-                using var memory = new MemoryStream();
-                deflate.CopyTo(memory);
-                return memory.ToArray();
+                var data = new byte[expectedLength];
+                int filled = 0;
+                while (filled < data.Length)
+                {
+                    int read = deflate.Read(data, filled, data.Length - filled);
+                    if (read == 0)
+                    {
+                        throw Damaged(packPath, "it is shorter than the journal says");
+                    }
+
+                    filled += read;
+                }
+
+                if (deflate.Read(new byte[1], 0, 1) != 0)
+                {
+                    throw Damaged(packPath, $"it inflates to more than the {expectedLength} bytes its journal entry recorded");
+                }
+
+                return data;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
             {

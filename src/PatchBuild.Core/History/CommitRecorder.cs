@@ -1,5 +1,6 @@
 using PatchBuild.Core.Model;
 using PatchBuild.Core.State;
+using PatchBuild.Core.State.Backups;
 using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Workspace;
 
@@ -15,6 +16,7 @@ public sealed class CommitRecorder : ICommitJournal
     private readonly JournalWriter _journal;
     private readonly JournalRecord _begin;
     private readonly bool _keepBackups;
+    private readonly List<string> _linked = [];
     private string? _packPath;
 
     public CommitRecorder(HistoryPaths paths, string kind, string applyRoot, IReadOnlyList<PatchSet> patches, bool keepBackups, IReadOnlyList<string>? rollsBack = null, string? summary = null)
@@ -89,11 +91,12 @@ public sealed class CommitRecorder : ICommitJournal
         _paths.Folder.Ensure();
         StateFolder.RefuseLink(_paths.BackupFolder);
         var pack = new BackupPack.Writer();
+        var blobs = _keepBackups ? new BlobStore(_paths.BackupFolder) : null;
         _begin.Files = changes.Select(c => new JournalFile
         {
             Path = Path.GetRelativePath(_paths.WorkspaceRoot, c.Path.Full).Replace('\\', '/'),
             Action = c.Action,
-            Before = pack.Add(c.Before),
+            Before = KeepBefore(c, blobs) ?? pack.Add(c.Before),
             After = pack.Add(c.After),
             BeforeIsDirectory = c.BeforeIsDirectory,
             AfterIsDirectory = c.AfterIsDirectory,
@@ -104,6 +107,32 @@ public sealed class CommitRecorder : ICommitJournal
         _begin.Backups = _paths.PackReference(_packPath);
         _journal.Append(_begin);
         Started = true;
+    }
+
+    /// <summary>Below this size a content is cheaper to deflate into the pack than to link (a link is a metadata write).</summary>
+    public const int LinkFrom = 64 * 1024;
+
+    // The replaced file itself becomes the backup (a hard link, no copy) when it is large enough to be worth it and
+    // the file system allows; null sends the content to the pack.
+    private BlobRef? KeepBefore(PlannedChange change, BlobStore? blobs)
+    {
+        if (blobs is null || change.Before is not { Length: >= LinkFrom } before || change.BeforeIsDirectory)
+        {
+            return null;
+        }
+
+        string hash = ContentHash.Of(before);
+        if (!blobs.TryKeep(change.Path.Full, before, hash, out bool linked))
+        {
+            return null;
+        }
+
+        if (linked)
+        {
+            _linked.Add(blobs.PathOf(hash)!);
+        }
+
+        return new BlobRef { Hash = hash, Length = before.Length, Linked = true };
     }
 
     public void Done()
@@ -124,8 +153,17 @@ public sealed class CommitRecorder : ICommitJournal
         }
     }
 
-    public void Aborted(string reason) =>
+    public void Aborted(string reason)
+    {
+        // A file the failed commit did not replace is still the blob linked to it: an edit in place would change
+        // the backup too. The aborted entry needs no backup, so the links it made go.
+        foreach (string blob in _linked)
+        {
+            BlobStore.TryDelete(blob);
+        }
+
         _journal.Append(new JournalRecord { Type = JournalRecord.Aborted, Id = Id, Time = DateTimeOffset.UtcNow, Reason = reason });
+    }
 
     private static string? SummaryOf(IReadOnlyList<PatchSet> patches)
     {

@@ -1,5 +1,6 @@
 using PatchBuild.Core.History;
 using PatchBuild.Core.Model;
+using PatchBuild.Core.State.Backups;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.State;
@@ -132,7 +133,7 @@ public static class HistoryRecovery
     private static List<string> Undo(HistoryPaths paths, JournalRecord entry, RestoreJudge judge)
     {
         var kept = new List<string>();
-        var pack = new BackupPack.Reader(paths.ResolvePack(entry.Backups ?? ""));
+        var pack = new EntryBackups(paths.BackupFolder, paths.ResolvePack(entry.Backups ?? ""), entry.Files ?? []);
         var files = entry.Files ?? [];
         // Journal paths are judged like patch paths, from the disk as it is now: the journal is not a trusted source.
         var guard = new PathGuard(paths.WorkspaceRoot);

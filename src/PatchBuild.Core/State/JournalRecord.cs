@@ -78,4 +78,10 @@ public sealed class BlobRef
     public string Hash { get; set; } = "";
     public long Offset { get; set; }
     public long Length { get; set; }
+
+    /// <summary>
+    /// True: the content is not in the pack but in the shared blob store, named by <see cref="Hash"/> (kept by a hard
+    /// link to the replaced file, see State/Backups/BlobStore). Offset is then unused.
+    /// </summary>
+    public bool? Linked { get; set; }
 }

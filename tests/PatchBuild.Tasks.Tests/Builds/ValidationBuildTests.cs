@@ -58,4 +58,26 @@ public sealed class ValidationBuildTests(PackageFixture fixture)
             Assert.Equal(settings, project.Read("appsettings.json"));
         });
     }
+
+    [Fact]
+    public void A_failing_test_command_is_undone_like_apply_test_keeping_edits_away_from_the_patch()
+    {
+        // The same case as the CLI's TestCommandRollbackTests: the test command edits the patched file away from
+        // the patch's line, then fails. The build and `apply --test` must both keep that edit and undo the patch.
+        var project = SampleProject.CopyOf(fixture, "Quickstart");
+        var program = project.Read("Program.cs");
+        var settings = project.Read("appsettings.json");
+        project.Write("edit-and-fail.sh", "sed -i '1i // touched by the test' Program.cs\nexit 3\n");
+
+        var result = project.Build("-p:PatchBuildTestCommand=sh edit-and-fail.sh");
+
+        SampleProject.Check(result, () =>
+        {
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains("error PB0105:", result.Output);
+            Assert.DoesNotContain("error PB0106:", result.Output);
+            Assert.Equal("// touched by the test\n" + program, project.Read("Program.cs"));
+            Assert.Equal(settings, project.Read("appsettings.json"));
+        });
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using PatchBuild.Core.History.Merge;
 using PatchBuild.Core.Model;
+using PatchBuild.Core.State.Backups;
 using PatchBuild.Core.Workspace;
 
 using PatchBuild.Core.State;
@@ -17,6 +18,7 @@ public sealed class RollbackPlanner
     private const string TheirsName = "the rollback";
 
     private readonly PathGuard _guard;
+    private readonly string? _backupFolder;
     private readonly Dictionary<string, (WorkspacePath Path, byte[]? Bytes)> _disk = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]?> _planned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RollbackFile> _files = new(StringComparer.Ordinal);
@@ -26,8 +28,15 @@ public sealed class RollbackPlanner
     private readonly IReadOnlyDictionary<int, MergeStrategy>? _resolutions;
 
     public RollbackPlanner(HistoryPaths paths, MergeStrategy? strategy, IReadOnlyDictionary<int, MergeStrategy>? resolutions)
+        : this(paths.WorkspaceRoot, strategy, resolutions)
     {
-        _guard = new PathGuard(paths.WorkspaceRoot);
+        _backupFolder = paths.BackupFolder;
+    }
+
+    /// <summary>A planner for <see cref="BuildFromCommit"/> only: it reads no backups.</summary>
+    public RollbackPlanner(string workspaceRoot, MergeStrategy? strategy, IReadOnlyDictionary<int, MergeStrategy>? resolutions)
+    {
+        _guard = new PathGuard(workspaceRoot);
         _strategy = strategy;
         _resolutions = resolutions;
     }
@@ -50,7 +59,7 @@ public sealed class RollbackPlanner
                 });
             }
 
-            var pack = new BackupPack.Reader(entry.BackupPath);
+            var pack = new EntryBackups(_backupFolder ?? throw new InvalidOperationException("This planner reads no backups."), entry.BackupPath, entry.BeginRecord.Files ?? []);
             foreach (var file in entry.BeginRecord.Files ?? [])
             {
                 if (file.AfterIsDirectory && !file.BeforeIsDirectory)
@@ -71,11 +80,37 @@ public sealed class RollbackPlanner
         return new Plan(Changes(), _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), _conflicts, foldersToRemove.OrderByDescending(f => f.Length).ToList());
     }
 
-    private void RollBack(BackupPack.Reader pack, JournalFile file)
+    /// <summary>
+    /// Undoes a commit this process just made, from the contents it planned (the same bytes its backups hold): the
+    /// rollback after a failed test command. Files edited since (by the test command) merge as in any rollback.
+    /// </summary>
+    public Plan BuildFromCommit(IReadOnlyList<PlannedChange> committed)
     {
-        byte[]? current = Current(file.Path);
-        byte[]? before = pack.Read(file.Before);
-        byte[]? after = pack.Read(file.After);
+        var foldersToRemove = new List<string>();
+        foreach (var change in committed)
+        {
+            if (change.AfterIsDirectory && !change.BeforeIsDirectory)
+            {
+                foldersToRemove.Add(change.Path.Full);
+            }
+            else if (change.BeforeIsDirectory && !change.AfterIsDirectory)
+            {
+                _foldersToCreate.Add(change.Path.Relative);
+            }
+            else if (!change.BeforeIsDirectory)
+            {
+                RollBack(change.Path.Relative, change.Before, change.After);
+            }
+        }
+
+        return new Plan(Changes(), _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), _conflicts, foldersToRemove.OrderByDescending(f => f.Length).ToList());
+    }
+
+    private void RollBack(EntryBackups pack, JournalFile file) => RollBack(file.Path, pack.Read(file.Before), pack.Read(file.After));
+
+    private void RollBack(string path, byte[]? before, byte[]? after)
+    {
+        byte[]? current = Current(path);
         byte[]? result;
         bool merged = false;
         if (Same(current, after))
@@ -88,21 +123,21 @@ public sealed class RollbackPlanner
         }
         else if (current is null || !IsText(current) || !IsText(before) || !IsText(after))
         {
-            result = WholeFileConflict(file.Path, current, before, current is null
+            result = WholeFileConflict(path, current, before, current is null
                 ? "the file was deleted since the patch; the rollback would bring it back"
                 : "the file changed since the patch and is not text, so it cannot be merged by lines");
         }
         else
         {
-            var merge = TextMerge.Merge(after, current, before, file.Path, _conflicts.Count, _strategy, _resolutions, TheirsName);
+            var merge = TextMerge.Merge(after, current, before, path, _conflicts.Count, _strategy, _resolutions, TheirsName);
             _conflicts.AddRange(merge.Conflicts);
             result = before is null && merge.Bytes.Length == 0 ? null : merge.Bytes;
             merged = true;
         }
 
-        _planned[file.Path] = result;
+        _planned[path] = result;
         string action = result is null ? "remove" : current is null ? "restore" : merged ? "merge" : "restore";
-        _files[file.Path] = new RollbackFile(file.Path, action) { Merged = merged };
+        _files[path] = new RollbackFile(path, action) { Merged = merged };
     }
 
     private byte[]? WholeFileConflict(string path, byte[]? ours, byte[]? theirs, string reason)

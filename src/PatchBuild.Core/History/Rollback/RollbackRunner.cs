@@ -30,11 +30,11 @@ public static class RollbackRunner
                     throw noHistory;
                 }
 
-                return await RunInSessionAsync(paths, settings, [], options, cancellationToken).ConfigureAwait(false);
+                return await RunInSessionAsync(paths, settings, [], null, options, cancellationToken).ConfigureAwait(false);
             }
 
             using var session = HistorySession.OpenIfPresent(root, options.BackupDir, options.LockTimeout, cancellationToken) ?? throw noHistory;
-            return await RunInSessionAsync(session.Paths, session.Settings, session.Warnings, options, cancellationToken).ConfigureAwait(false);
+            return await RunInSessionAsync(session.Paths, session.Settings, session.Warnings, session, options, cancellationToken).ConfigureAwait(false);
         }
         catch (PatchException ex)
         {
@@ -50,7 +50,8 @@ public static class RollbackRunner
         }
     }
 
-    private static async Task<RollbackResult> RunInSessionAsync(HistoryPaths paths, HistorySettings settings, IReadOnlyList<PatchWarning> warnings, RollbackOptions options, CancellationToken cancellationToken)
+    // session: null for a dry run, which reads the journal without the lock and writes nothing.
+    private static async Task<RollbackResult> RunInSessionAsync(HistoryPaths paths, HistorySettings settings, IReadOnlyList<PatchWarning> warnings, HistorySession? session, RollbackOptions options, CancellationToken cancellationToken)
     {
         var history = PatchHistory.Read(paths);
         var entries = RollbackSelector.Select(history, options);
@@ -97,30 +98,29 @@ public static class RollbackRunner
             };
         }
 
-        if (options.DryRun)
+        if (options.DryRun || session is null)
         {
             return result;
         }
 
-        var recorder = new CommitRecorder(paths, JournalRecord.KindRollback, paths.WorkspaceRoot, [], settings.Backups, ids,
-            summary: "rollback of " + string.Join(", ", ids));
+        string? historyId;
         try
         {
-            await WorkspaceCommitter.CommitAsync(new PathGuard(paths.WorkspaceRoot), plan.Changes, recorder, cancellationToken).ConfigureAwait(false);
+            historyId = await JournaledCommit.CommitAsync(new CommitRequest(new PathGuard(paths.WorkspaceRoot), plan.Changes, session)
+            {
+                Kind = JournalRecord.KindRollback,
+                ApplyRoot = paths.WorkspaceRoot,
+                RollsBack = ids,
+                Summary = "rollback of " + string.Join(", ", ids),
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (PatchException ex)
         {
             return result with { Success = false, Errors = [ex.Error] };
         }
 
-        var journal = new JournalWriter(paths.Journal);
-        foreach (string id in ids)
-        {
-            journal.Append(new JournalRecord { Type = JournalRecord.RolledBack, Id = id, Time = DateTimeOffset.UtcNow, By = recorder.Started ? recorder.Id : "no-change" });
-        }
-
         RemoveEmptyFolders(plan.FoldersToRemoveIfEmpty);
-        return result with { HistoryId = recorder.Started ? recorder.Id : null };
+        return result with { HistoryId = historyId };
     }
 
     private static List<ArchivedPatch> ArchivedPatchesOf(string workspaceRoot, IEnumerable<HistoryEntry> entries) =>
@@ -130,7 +130,7 @@ public static class RollbackRunner
             .OfType<ArchivedPatch>()
             .ToList();
 
-    private static void RemoveEmptyFolders(IReadOnlyList<string> folders)
+    internal static void RemoveEmptyFolders(IReadOnlyList<string> folders)
     {
         foreach (string folder in folders)
         {
