@@ -150,7 +150,7 @@ public static class DialectPrompts
         ----- example start -----
         --- a/src/Greeter.cs
         +++ b/src/Greeter.cs
-        @@ -4,7 +4,7 @@ public static class Greeter
+        @@ -4,6 +4,6 @@ public static class Greeter
          {
              public static string Greet(string name)
              {

@@ -54,6 +54,34 @@ internal static class HunkConflict
         });
     }
 
+    /// <summary>
+    /// AMBIGUOUS_MATCH for the first hunk without line numbers whose old lines occur again after the place they were
+    /// put: with no numbers to choose between them, guessing could edit the wrong place.
+    /// </summary>
+    public static PatchException? Ambiguous(TargetLines target, List<PreparedHunk> hunks, PlacementResult placement, FileEditContext context)
+    {
+        for (int k = 0; k < hunks.Count; k++)
+        {
+            var hunk = hunks[k];
+            int start = placement.Placements[k].Start;
+            int length = hunk.Old.Lines.Length;
+            if (!hunk.Hunk.Numberless || target.FindNearest(hunk.Old, 0, length, start + 1, start + 1) is not (>= 0 and var again))
+            {
+                continue;
+            }
+
+            return new PatchException(new PatchError(ErrorCodes.AmbiguousMatch,
+                $"Hunk {hunk.Hunk.Number} ({hunk.Hunk.Header}) of '{context.Path.Relative}' has no line numbers, and its lines occur at line {start + 1} and again at line {again + 1}.")
+            {
+                File = context.Path.Relative,
+                Line = hunk.Hunk.PatchLine,
+                Hint = "Add context lines that occur once in the file, or give the hunk its line numbers ('@@ -12,7 +12,8 @@').",
+            });
+        }
+
+        return null;
+    }
+
     private static (string? Expected, string? Found) FirstDifference(TargetLines target, HunkSide side, int position)
     {
         for (int i = 0; i < side.Lines.Length; i++)
