@@ -41,6 +41,7 @@ public sealed class FrontDoorCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
         Assert.Contains("+TWO", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Previewing patch: (standard input)", run.Out, StringComparison.Ordinal);
         Assert.Equal(before, _folder.Snapshot());
     }
 

@@ -106,7 +106,7 @@ public static class ApplyCommand
             }
 
             var human = asJson ? console.Error : console.Out;
-            new ApplyReportPrinter(human, console.Colour && !asJson).Print(result, files);
+            new ApplyReportPrinter(human, console.Colour && !asJson).Print(result, files.Select(f => PatchInput.IsStandardInput(f) ? PatchInput.StandardInputLabel : f).ToList());
             return result.Status == ApplyStatus.Success ? CliApp.ExitSuccess : CliApp.ExitFailure;
         });
 
