@@ -27,6 +27,18 @@ internal sealed class HunkReader(DiffLines lines, bool lenient = false, List<Pat
     /// <summary>Reads consecutive hunks of one file, numbering them from 1.</summary>
     public List<DiffHunk> ReadAll(string fileLabel)
     {
+        int firstWarning = warnings?.Count ?? 0;
+        var hunks = ReadHunks(fileLabel);
+        if (warnings is not null)
+        {
+            LenientWarnings.Summarise(warnings, firstWarning, fileLabel);
+        }
+
+        return hunks;
+    }
+
+    private List<DiffHunk> ReadHunks(string fileLabel)
+    {
         var hunks = new List<DiffHunk>();
         while (AtHunk)
         {
