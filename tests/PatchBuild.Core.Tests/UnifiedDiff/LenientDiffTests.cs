@@ -31,6 +31,25 @@ public sealed class LenientDiffTests
     }
 
     [Fact]
+    public void Many_recounted_hunks_in_one_file_give_one_warning_that_lists_them()
+    {
+        var diff = new System.Text.StringBuilder("--- a/f.txt\n+++ b/f.txt\n");
+        for (int i = 0; i < 12; i++)
+        {
+            diff.Append($"@@ -{(i * 10) + 1},9 +{(i * 10) + 1},9 @@\n x{i}\n-y{i}\n+z{i}\n");
+        }
+
+        var patch = Engine.Parse(diff.ToString());
+
+        var warning = Assert.Single(patch.Warnings);
+        Assert.Equal("DIFF_HUNK_RECOUNTED", warning.Code);
+        Assert.Contains("12 hunks of 'f.txt'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("3, 7, 11", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("and 2 more", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(12, ((HunkModification)patch.Files[0].Modifications[0]).Hunks.Count);
+    }
+
+    [Fact]
     public async Task Strict_refuses_wrong_counts_as_before_and_writes_nothing()
     {
         using var tree = new TempTree();
