@@ -10,9 +10,12 @@ public static class CliApp
     public const int ExitFailure = 1;
     public const int ExitUsage = 2;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null, Stream? stdin = null)
     {
-        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, colour: stdout is null && ConsoleSupportsColour());
+        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, colour: stdout is null && ConsoleSupportsColour())
+        {
+            Input = stdin is null ? Console.OpenStandardInput : () => stdin,
+        };
         var root = new RootCommand("PatchBuild: apply AI-generated patches (ap, patch.json, unified diffs) safely.");
         root.Subcommands.Add(ApplyCommand.Create(console));
         root.Subcommands.Add(HistoryCommand.Create(console));
@@ -20,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(RollbackCommand.Create(console));
         root.Subcommands.Add(HookCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
+        root.Subcommands.Add(PromptCommand.Create(console));
 
         // The MSBuild task's arguments arrive as data: each is one token, and none is read as a response file.
         var parser = new ParserConfiguration();
@@ -85,4 +89,7 @@ public sealed class UsageException(string message) : Exception(message);
 public sealed record CliConsole(TextWriter Out, TextWriter Error, bool colour)
 {
     public bool Colour { get; } = colour;
+
+    /// <summary>Opens standard input (for `apply -`).</summary>
+    public Func<Stream> Input { get; init; } = Console.OpenStandardInput;
 }

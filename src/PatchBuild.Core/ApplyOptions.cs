@@ -106,4 +106,16 @@ public sealed record ApplyOptions
     /// once, at the start of a run; a caller may pass settings of its own instead of a file.
     /// </summary>
     public Configuration.PatchBuildConfig? Config { get; init; }
+
+    /// <summary>The dialect every patch of the run is read as (CLI --format); null: detected per patch.</summary>
+    public Model.PatchFormat? Format { get; init; }
+
+    /// <summary>Apply unified diffs in reverse (CLI --reverse, -R), as git apply -R does.</summary>
+    public bool Reverse { get; init; }
+
+    /// <summary>
+    /// Where the patch named <see cref="PatchInput.StandardInputName"/> ("-") is read from; the CLI passes its
+    /// standard input. Null: "-" is refused.
+    /// </summary>
+    public Func<Stream>? StandardInput { get; init; }
 }

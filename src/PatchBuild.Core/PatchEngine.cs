@@ -39,8 +39,21 @@ public sealed class PatchEngine
         LoadAsync(patchFile, strict, InputLimits.Default, cancellationToken);
 
     /// <summary>Reads and parses a patch file within <paramref name="limits"/>. Throws <see cref="PatchException"/> on bad input.</summary>
-    public async Task<PatchSet> LoadAsync(string patchFile, bool strict, InputLimits limits, CancellationToken cancellationToken = default)
+    public Task<PatchSet> LoadAsync(string patchFile, bool strict, InputLimits limits, CancellationToken cancellationToken = default) =>
+        LoadAsync(patchFile, new ParseOptions { Strict = strict, Limits = limits }, standardInput: null, cancellationToken);
+
+    /// <summary>
+    /// Reads and parses a patch file, or standard input when <paramref name="patchFile"/> is "-" and
+    /// <paramref name="standardInput"/> is given. Throws <see cref="PatchException"/> on bad input.
+    /// </summary>
+    public async Task<PatchSet> LoadAsync(string patchFile, ParseOptions options, Func<Stream>? standardInput, CancellationToken cancellationToken = default)
     {
+        if (PatchInput.IsStandardInput(patchFile))
+        {
+            byte[] input = await PatchInput.ReadStandardInputAsync(standardInput, options.Limits, cancellationToken).ConfigureAwait(false);
+            return Decode(input, null, PatchInput.StandardInputLabel, options);
+        }
+
         string full = Path.GetFullPath(patchFile);
         if (!File.Exists(full))
         {
@@ -53,21 +66,26 @@ public sealed class PatchEngine
 
         // Both before the file is opened: a pipe would block the read, a huge file would fill memory.
         SpecialFiles.EnsureNotSpecial(full, full, isPatchFile: true);
-        limits.CheckPatchFileSize(new FileInfo(full).Length, full);
+        options.Limits.CheckPatchFileSize(new FileInfo(full).Length, full);
         byte[] bytes = await File.ReadAllBytesAsync(full, cancellationToken).ConfigureAwait(false);
+        return Decode(bytes, full, patchFile, options);
+    }
+
+    private PatchSet Decode(byte[] bytes, string? full, string shownName, ParseOptions options)
+    {
         // A diff is bytes, as to git: one made from a Latin-1 file holds Latin-1 bytes, kept as they are (see
         // FileEncoding). Other formats are text written for us, and must be UTF-8 (or UTF-16 with a BOM).
         string text = FileEncoding.DecodePatchText(bytes);
         if (FileEncoding.HasEscapedBytes(text) &&
-            _formats.FirstOrDefault(f => f.Claims(Path.GetFileName(full), text))?.Format != PatchFormat.UnifiedDiff)
+            (options.Format ?? PatchFormats.Detect(full is null ? null : Path.GetFileName(full), text, _formats)?.Format) != PatchFormat.UnifiedDiff)
         {
-            throw NotUtf8(patchFile, full);
+            throw NotUtf8(shownName, full);
         }
 
-        return PatchFormats.Parse(text, full, new ParseOptions { Strict = strict, Limits = limits }, _formats);
+        return PatchFormats.Parse(text, full, options, _formats);
     }
 
-    private static PatchException NotUtf8(string patchFile, string full) =>
+    private static PatchException NotUtf8(string patchFile, string? full) =>
         new(new PatchError(ErrorCodes.InvalidPatchFile, $"'{patchFile}' is not valid UTF-8 text.")
         {
             PatchFile = full,
@@ -78,6 +96,23 @@ public sealed class PatchEngine
     public async Task<ApplyResult> ApplyFilesAsync(IReadOnlyList<string> patchFiles, ApplyOptions options, CancellationToken cancellationToken = default)
     {
         var patches = new List<PatchSet>();
+        if (options.Root is null && patchFiles.Any(PatchInput.IsStandardInput))
+        {
+            // The text from standard input has no folder of its own: it stands in the current folder, and shares
+            // the root with any patch file given beside it.
+            var stand = patchFiles.Select(f => PatchInput.IsStandardInput(f) ? Path.Combine(Directory.GetCurrentDirectory(), PatchInput.StandardInputName) : f);
+            if (PatchRoot.Common(stand, null, out string? conflict) is not { } shared)
+            {
+                return new ApplyResult(ApplyStatus.Failed)
+                {
+                    DryRun = options.DryRun,
+                    Errors = [new PatchError(ErrorCodes.InvalidFilePath, $"The patches of one run must share a root: {conflict}.") { Hint = "Pass --root to resolve every path against one folder." }],
+                };
+            }
+
+            options = options with { Root = shared };
+        }
+
         try
         {
             options = WithSettings(options.Root ?? DefaultRoot(patchFiles), options);
@@ -92,11 +127,12 @@ public sealed class PatchEngine
         {
             try
             {
-                patches.Add(await LoadAsync(file, options.Strict, limits, cancellationToken).ConfigureAwait(false));
+                var parseOptions = new ParseOptions { Strict = options.Strict, Limits = limits, Format = options.Format, Reverse = options.Reverse };
+                patches.Add(await LoadAsync(file, parseOptions, options.StandardInput, cancellationToken).ConfigureAwait(false));
             }
             catch (PatchException ex)
             {
-                var error = ex.Error with { PatchFile = ex.Error.PatchFile ?? Path.GetFullPath(file) };
+                var error = ex.Error with { PatchFile = ex.Error.PatchFile ?? (PatchInput.IsStandardInput(file) ? PatchInput.StandardInputLabel : Path.GetFullPath(file)) };
                 return new ApplyResult(ApplyStatus.Failed) { DryRun = options.DryRun, Errors = [error], Root = options.Root };
             }
         }
@@ -359,7 +395,7 @@ public sealed class PatchEngine
 
     // Before the patches are parsed, the limits come from the root the first patch file resolves to (PatchRoot).
     private static string DefaultRoot(IReadOnlyList<string> patchFiles) =>
-        patchFiles.Count > 0 ? PatchRoot.For(patchFiles[0]) : Directory.GetCurrentDirectory();
+        patchFiles.FirstOrDefault(f => !PatchInput.IsStandardInput(f)) is { } first ? PatchRoot.For(first) : Directory.GetCurrentDirectory();
 
     // patchbuild.json is read once per run, here, and every later step takes its section from the options
     // (INVALID_CONFIG when the file is broken). Limits given by the caller win over the file's.

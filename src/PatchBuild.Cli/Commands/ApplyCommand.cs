@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PatchBuild.Cli.Output;
 using PatchBuild.Core;
+using PatchBuild.Core.Formats;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Reporting;
 
@@ -11,10 +12,12 @@ public static class ApplyCommand
 {
     public static Command Create(CliConsole console)
     {
-        var patches = new Argument<string[]>("patch") { Description = "Patch files (*.ap, patch.json, *.patch, *.diff), applied together as one transaction.", Arity = ArgumentArity.OneOrMore };
+        var patches = new Argument<string[]>("patch") { Description = "Patch files (ap, Codex, Aider, unified diff, patch.json; '-' reads standard input), applied together as one transaction.", Arity = ArgumentArity.OneOrMore };
         var root = new Option<string?>("--root") { Description = "Folder that relative target paths resolve against (default: the nearest folder above the patch with a project file or patchbuild.json, or the git top level)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the unified diff of every planned change; write nothing." };
-        var strict = new Option<bool>("--strict") { Description = "Refuse the deviations from the ap format that are forgiven by default." };
+        var strict = new Option<bool>("--strict") { Description = "Refuse the deviations that are forgiven by default (ap deviations, sloppy diffs)." };
+        var format = new Option<string?>("--format") { Description = $"Read every patch as this dialect ({PatchFormatNames.Choices}) instead of detecting it." };
+        var reverse = new Option<bool>("--reverse", "-R") { Description = "Apply unified diffs in reverse, as git apply -R does." };
         var partial = new Option<bool>("--partial") { Description = "Apply what resolves; write afailed.ap and afailed.md for what fails." };
         var json = new Option<bool>("--json") { Description = "Print the JSON report on stdout (human output goes to stderr)." };
         var report = new Option<string?>("--report") { Description = "Also write the JSON report to this file (on failure too)." };
@@ -28,14 +31,14 @@ public static class ApplyCommand
 
         var command = new Command("apply", "Apply patches: plan all in memory, validate, then write all or nothing.")
         {
-            patches, root, dryRun, strict, partial, json, report, force, fuzz, archive, backupDir, strategy, lockTimeout,
+            patches, root, dryRun, strict, format, reverse, partial, json, report, force, fuzz, archive, backupDir, strategy, lockTimeout,
         };
         validation.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
             string[] files = parse.GetValue(patches) ?? [];
-            if (files.FirstOrDefault(f => f.StartsWith('-')) is { } unknown)
+            if (files.FirstOrDefault(f => f.StartsWith('-') && !PatchInput.IsStandardInput(f)) is { } unknown)
             {
                 throw new UsageException($"unknown option '{unknown}'.{OptionSuggestions.Hint(command, unknown)}");
             }
@@ -43,6 +46,18 @@ public static class ApplyCommand
             if (parse.GetValue(fuzz) < 0)
             {
                 throw new UsageException("--fuzz takes a number of lines, 0 or more.");
+            }
+
+            if (files.Count(PatchInput.IsStandardInput) > 1)
+            {
+                throw new UsageException("standard input ('-') can be given once.");
+            }
+
+            PatchFormat? forcedFormat = null;
+            if (parse.GetValue(format) is { } formatName)
+            {
+                forcedFormat = PatchFormatNames.TryParse(formatName, out var known) ? known
+                    : throw new UsageException($"--format takes {PatchFormatNames.Choices}, not '{formatName}'.");
             }
 
             string? strategyText = parse.GetValue(strategy);
@@ -60,6 +75,9 @@ public static class ApplyCommand
                 Force = parse.GetValue(force),
                 Fuzz = parse.GetValue(fuzz),
                 Archive = parse.GetValue(archive),
+                Format = forcedFormat,
+                Reverse = parse.GetValue(reverse),
+                StandardInput = console.Input,
             };
             options = validation.Apply(parse, options, console);
 
@@ -88,7 +106,7 @@ public static class ApplyCommand
             }
 
             var human = asJson ? console.Error : console.Out;
-            new ApplyReportPrinter(human, console.Colour && !asJson).Print(result, files);
+            new ApplyReportPrinter(human, console.Colour && !asJson).Print(result, files.Select(f => PatchInput.IsStandardInput(f) ? PatchInput.StandardInputLabel : f).ToList());
             return result.Status == ApplyStatus.Success ? CliApp.ExitSuccess : CliApp.ExitFailure;
         });
 

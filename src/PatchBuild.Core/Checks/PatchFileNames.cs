@@ -3,8 +3,8 @@ namespace PatchBuild.Core.Checks;
 /// <summary>
 /// The one definition of "a patch file", for apply, the build, the hook and `check` (issue 14 §4). A patch file is
 /// anything a PatchBuild entry point would apply: every name a format claims by name (*.ap, patch.json,
-/// *.patch.json, *.patch, *.diff), and any file whose content a format claims (an ap header, a JSON object with a
-/// "patches" array) whatever its name. The build applies a subset on its own (<see cref="BuildPatterns"/>); the hook
+/// *.patch.json, *.patch, *.diff), and any file whose content opens as a patch (an ap header, a Codex
+/// "*** Begin Patch", a JSON object with a "patches" array) whatever its name. The build applies a subset on its own (<see cref="BuildPatterns"/>); the hook
 /// and `check` judge them all, so nothing the engine would apply slips past them.
 /// </summary>
 public static class PatchFileNames
@@ -54,8 +54,41 @@ public static class PatchFileNames
             return new Formats.JsonPatch.PatchJsonFormat().Claims(name, Text(content));
         }
 
-        // An ap header is within the first lines; a long file is not decoded whole to find it.
-        return content.IndexOf(" AP "u8) >= 0 && Formats.Ap.ApFormat.StartsWithHeader(Text(content[..Math.Min(content.Length, 4096)]));
+        // An ap header or a Codex "*** Begin Patch" is within the first lines; a long file is not decoded whole to find it.
+        var head = content[..Math.Min(content.Length, 4096)];
+        return (content.IndexOf(" AP "u8) >= 0 && Formats.Ap.ApFormat.StartsWithHeader(Text(head)))
+            || (head.IndexOf(CodexBegin) >= 0 && StartsWithCodexPatch(Text(head)));
+    }
+
+    private static ReadOnlySpan<byte> CodexBegin => "*** Begin Patch"u8;
+
+    // A Codex apply_patch answer opens with "*** Begin Patch", alone or after the shell heredoc line the model wraps
+    // it in ("apply_patch <<'EOF'"). Only the opening counts: a page that quotes a patch further down is documentation.
+    private static bool StartsWithCodexPatch(string head)
+    {
+        bool wrapperSeen = false;
+        foreach (var span in head.AsSpan().EnumerateLines())
+        {
+            var line = span.Trim().TrimStart('\uFEFF');
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            if (line.SequenceEqual("*** Begin Patch"))
+            {
+                return true;
+            }
+
+            if (wrapperSeen || !line.StartsWith("apply_patch", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            wrapperSeen = true;
+        }
+
+        return false;
     }
 
     private static string Text(ReadOnlySpan<byte> content) => System.Text.Encoding.UTF8.GetString(content);

@@ -27,6 +27,9 @@ public sealed record DiffHunk(int OldStart, int OldCount, int NewStart, int NewC
 
     public IReadOnlyList<DiffLine> Lines { get; init; } = [];
 
+    /// <summary>The header gave no line numbers ("@@ @@", as models write): the hunk is placed by its context alone.</summary>
+    public bool Numberless { get; init; }
+
     /// <summary>"\ No newline at end of file" followed the old side's last line: the old file ends without a newline.</summary>
     public bool OldMissingFinalNewline { get; init; }
 

@@ -35,6 +35,10 @@ public class PatchFileNamesTests
     [InlineData("docs/howto.md", "Write a header like `4c1d9e7a AP 3.2` on the first line.\n", false)]
     [InlineData("docs/example.txt", "--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n", false)]
     [InlineData("afailed.ap", "4c1d9e7a AP 3.2\n", false)]
+    [InlineData("answer.txt", "\n*** Begin Patch\n*** Update File: a.txt\n@@\n-a\n+b\n*** End Patch\n", true)]
+    [InlineData("fix.sh", "apply_patch <<'EOF'\n*** Begin Patch\n*** Delete File: a.txt\n*** End Patch\nEOF\n", true)]
+    [InlineData("docs/codex.md", "# Codex patches\n\n```\n*** Begin Patch\n*** End Patch\n```\n", false)]
+    [InlineData("notes.txt", "apply_patch is a tool.\nIt reads *** Begin Patch.\n", false)]
     public void Content_can_make_a_file_a_patch_whatever_its_name(string path, string content, bool expected)
     {
         Assert.Equal(expected, PatchFileNames.IsPatchContent(path, System.Text.Encoding.UTF8.GetBytes(content)));

@@ -113,6 +113,6 @@ internal static class Engine
         return await Create().ApplyFilesAsync([tree.PathOf(patchName)], (options ?? new ApplyOptions()) with { Root = tree.Root });
     }
 
-    public static PatchError ParseError(string diff, string name = "change.patch") =>
-        Assert.Throws<PatchException>(() => Parse(diff, name)).Error;
+    public static PatchError ParseError(string diff, string name = "change.patch", bool strict = false) =>
+        Assert.Throws<PatchException>(() => Create().Parse(diff, name, strict)).Error;
 }

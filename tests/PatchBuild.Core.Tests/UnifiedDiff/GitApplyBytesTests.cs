@@ -9,7 +9,7 @@ namespace PatchBuild.Core.Tests.UnifiedDiff;
 /// bytes), then applied by `git apply` to one copy of the original and by PatchBuild to another; the two trees must
 /// be equal byte for byte. Files are UTF-8, UTF-8 with a byte order mark or Latin-1, with LF, CRLF or mixed endings.
 /// </summary>
-public sealed class GitApplyBytesTests
+public sealed partial class GitApplyBytesTests
 {
     private static readonly Encoding Latin1 = Encoding.Latin1;
 

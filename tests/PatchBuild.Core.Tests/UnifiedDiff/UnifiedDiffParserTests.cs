@@ -159,9 +159,9 @@ public class UnifiedDiffParserTests
     }
 
     [Fact]
-    public void Hunk_with_fewer_lines_than_counted_is_invalid_with_the_line()
+    public void Strict_hunk_with_fewer_lines_than_counted_is_invalid_with_the_line()
     {
-        var error = Engine.ParseError("--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+c\ngarbage here\n");
+        var error = Engine.ParseError("--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+c\ngarbage here\n", strict: true);
         Assert.Equal(ErrorCodes.InvalidPatchFile, error.Code);
         Assert.Equal(7, error.Line);
         Assert.Contains("garbage here", error.Message);
@@ -169,19 +169,31 @@ public class UnifiedDiffParserTests
     }
 
     [Fact]
-    public void Hunk_with_more_lines_than_counted_is_invalid()
+    public void Strict_hunk_with_more_lines_than_counted_is_invalid()
     {
-        var error = Engine.ParseError("--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n+d\n d\n");
+        var error = Engine.ParseError("--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n+d\n d\n", strict: true);
         Assert.Equal((ErrorCodes.InvalidPatchFile, 7), (error.Code, error.Line));
         Assert.Contains("more lines", error.Message);
     }
 
     [Fact]
-    public void Truncated_hunk_is_invalid()
+    public void Strict_truncated_hunk_is_invalid()
     {
-        var error = Engine.ParseError("--- a/f\n+++ b/f\n@@ -1,5 +1,5 @@\n a\n");
+        var error = Engine.ParseError("--- a/f\n+++ b/f\n@@ -1,5 +1,5 @@\n a\n", strict: true);
         Assert.Equal(ErrorCodes.InvalidPatchFile, error.Code);
         Assert.Contains("ends inside hunk 1", error.Message);
+    }
+
+    [Theory]
+    [InlineData("--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+c\ngarbage here\n", 2, 2)]
+    [InlineData("--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n+d\n d\n", 3, 4)]
+    [InlineData("--- a/f\n+++ b/f\n@@ -1,5 +1,5 @@\n a\n", 1, 1)]
+    public void Without_strict_a_hunk_whose_counts_do_not_fit_is_read_by_its_body(string diff, int oldCount, int newCount)
+    {
+        var patch = Engine.Parse(diff);
+        var hunk = Assert.Single(Hunks(Assert.Single(patch.Files)).Hunks);
+        Assert.Equal((oldCount, newCount), (hunk.OldCount, hunk.NewCount));
+        Assert.Equal("DIFF_HUNK_RECOUNTED", Assert.Single(patch.Warnings).Code);
     }
 
     [Theory]

@@ -54,8 +54,11 @@ public class UntrustedDiffTests
     [Fact]
     public void Huge_counts_in_a_short_diff_are_invalid_not_allocated()
     {
-        var error = Engine.ParseError("--- a/f\n+++ b/f\n@@ -1,2000000000 +1,2000000000 @@\n a\n");
+        var error = Engine.ParseError("--- a/f\n+++ b/f\n@@ -1,2000000000 +1,2000000000 @@\n a\n", strict: true);
         Assert.Equal(ErrorCodes.InvalidPatchFile, error.Code);
+        // Without --strict the body decides: one context line, whatever the header claims.
+        var hunk = Assert.Single(((PatchBuild.Core.Model.HunkModification)Engine.Parse("--- a/f\n+++ b/f\n@@ -1,2000000000 +1,2000000000 @@\n a\n").Files[0].Modifications[0]).Hunks);
+        Assert.Equal((1, 1), (hunk.OldCount, hunk.NewCount));
     }
 
     private static string Mangle(string text, Random random)

@@ -35,6 +35,11 @@ public sealed class HunkApplier : IModificationApplier
 
         if (forward.AllPlaced)
         {
+            if (HunkConflict.Ambiguous(target, hunks, forward, context) is { } ambiguous)
+            {
+                throw ambiguous;
+            }
+
             var (lines, endsWithNewline) = Build(view.Lines, view.EndsWithNewline, hunks, forward);
             if (endsWithNewline == view.EndsWithNewline && SameLines(lines, view.Lines))
             {
@@ -66,6 +71,11 @@ public sealed class HunkApplier : IModificationApplier
         if (!forward.AllPlaced)
         {
             throw HunkConflict.Create(target, hunks, forward, context);
+        }
+
+        if (HunkConflict.Ambiguous(target, hunks, forward, context) is { } ambiguous)
+        {
+            throw ambiguous;
         }
 
         var (lines, endsWithNewline) = Build(document.Lines, document.EndsWithNewline, hunks, forward);

@@ -54,6 +54,41 @@ internal static class HunkConflict
         });
     }
 
+    /// <summary>
+    /// AMBIGUOUS_MATCH for the first hunk without line numbers whose old lines occur again after the place they were
+    /// put: with no numbers to choose between them, guessing could edit the wrong place.
+    /// </summary>
+    public static PatchException? Ambiguous(TargetLines target, List<PreparedHunk> hunks, PlacementResult placement, FileEditContext context)
+    {
+        var numberless = Enumerable.Range(0, hunks.Count).Where(k => hunks[k].Hunk.Numberless).ToList();
+        if (numberless.Count == 0)
+        {
+            return null;
+        }
+
+        // The part of the old side that matched (fuzz may have set edge lines aside), and where.
+        var spans = numberless.Select(k =>
+        {
+            var place = placement.Placements[k];
+            return (hunks[k].Old, place.IgnoredLeading, hunks[k].Old.Lines.Length - place.IgnoredTrailing, place.Start + place.IgnoredLeading);
+        }).ToList();
+        var later = RepeatFinder.LaterOccurrences(target, spans);
+        int first = Array.FindIndex(later, p => p >= 0);
+        if (first < 0)
+        {
+            return null;
+        }
+
+        var hunk = hunks[numberless[first]].Hunk;
+        return new PatchException(new PatchError(ErrorCodes.AmbiguousMatch,
+            $"Hunk {hunk.Number} ({hunk.Header}) of '{context.Path.Relative}' has no line numbers, and its lines occur at line {spans[first].Item4 + 1} and again at line {later[first] + 1}.")
+        {
+            File = context.Path.Relative,
+            Line = hunk.PatchLine,
+            Hint = "Add context lines that occur once in the file, or give the hunk its line numbers ('@@ -12,7 +12,8 @@').",
+        });
+    }
+
     private static (string? Expected, string? Found) FirstDifference(TargetLines target, HunkSide side, int position)
     {
         for (int i = 0; i < side.Lines.Length; i++)

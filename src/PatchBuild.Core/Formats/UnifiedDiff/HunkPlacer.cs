@@ -42,7 +42,9 @@ internal static class HunkPlacer
             var hunk = hunks[k];
             var side = hunk.Side(newSide);
             int length = side.Lines.Length;
-            int expected = side.StatedIndex + delta;
+            // A hunk without line numbers goes to the first place its context matches after the previous hunk.
+            bool numberless = hunk.Hunk.Numberless;
+            int expected = numberless ? min : side.StatedIndex + delta;
             bool placed = false;
             for (int fuzz = 0; fuzz <= Math.Max(0, maxFuzz) && !placed; fuzz++)
             {
@@ -61,10 +63,11 @@ internal static class HunkPlacer
                 }
 
                 int start = position - leading;
-                bool missedEdge = (hunk.LeadingContext < hunk.TrailingContext && start != 0) ||
-                                  (hunk.TrailingContext < hunk.LeadingContext && start + length != target.Count);
-                result.Placements.Add(new HunkPlacement(start, leading, trailing, fuzz, start - side.StatedIndex, start - expected, missedEdge));
-                delta = start - side.StatedIndex;
+                bool missedEdge = !numberless &&
+                                  ((hunk.LeadingContext < hunk.TrailingContext && start != 0) ||
+                                   (hunk.TrailingContext < hunk.LeadingContext && start + length != target.Count));
+                result.Placements.Add(new HunkPlacement(start, leading, trailing, fuzz, numberless ? 0 : start - side.StatedIndex, start - expected, missedEdge));
+                delta = numberless ? delta : start - side.StatedIndex;
                 min = position + (length - leading - trailing);
                 placed = true;
             }

@@ -14,9 +14,9 @@ public static class UnifiedDiffParser
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = new DiffLines(text, sourcePath);
-        var reader = new HunkReader(lines);
         var files = new List<FileChange>();
         var warnings = new List<PatchWarning>();
+        var reader = new HunkReader(lines, lenient: !options.Strict, warnings);
         int fileDiffs = 0;
         while (lines.Index < lines.Count)
         {
@@ -49,7 +49,7 @@ public static class UnifiedDiffParser
                 continue;
             }
 
-            FileChangeBuilder.Add(diff, ++fileDiffs, files, warnings, sourcePath);
+            FileChangeBuilder.Add(options.Reverse ? DiffReversal.Reverse(diff) : diff, ++fileDiffs, files, warnings, sourcePath);
         }
 
         if (fileDiffs == 0)
