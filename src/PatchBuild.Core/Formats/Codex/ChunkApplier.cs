@@ -65,7 +65,7 @@ public sealed class ChunkApplier : IModificationApplier
         {
             foreach (string header in chunk.Headers)
             {
-                var (at, _) = matcher.Seek([header], cursor, endOfFile: false, loosest);
+                var (at, _) = matcher.Seek([header], cursor, endOfFile: false, HeaderLevel(loosest));
                 if (at < 0)
                 {
                     failure = HeaderNotFound(chunk, header, cursor);
@@ -171,7 +171,7 @@ public sealed class ChunkApplier : IModificationApplier
         {
             foreach (string header in chunk.Headers)
             {
-                var (at, _) = matcher.Seek([header], cursor, endOfFile: false, loosest);
+                var (at, _) = matcher.Seek([header], cursor, endOfFile: false, HeaderLevel(loosest));
                 if (at < 0)
                 {
                     return false;
@@ -192,6 +192,11 @@ public sealed class ChunkApplier : IModificationApplier
 
         return true;
     }
+
+    // A "@@" header names a line (a class, a method) and models write it without the file's indentation, as Codex's own
+    // instructions show; so even --strict finds it ignoring surrounding whitespace. Strictness is about the chunk's lines.
+    private static ChunkMatchLevel HeaderLevel(ChunkMatchLevel loosest) =>
+        loosest < ChunkMatchLevel.IgnoringWhitespace ? ChunkMatchLevel.IgnoringWhitespace : loosest;
 
     private static PatchException HeaderNotFound(ContextChunk chunk, string header, int cursor) =>
         new(new PatchError(ErrorCodes.AnchorNotFound, $"Chunk {chunk.Number}: the '@@ {header.Trim()}' line was not found{Below(cursor)}.")

@@ -52,5 +52,11 @@ public sealed class PatchJsonFormat : IPatchFormat
         {
             return false;
         }
+        catch (ArgumentException)
+        {
+            // Bytes that are not UTF-8 arrive as escapes no JSON reader takes: not a patch.json by content (a file
+            // named patch.json is still claimed by its name, and its parser says what is wrong with it).
+            return false;
+        }
     }
 }
