@@ -31,6 +31,19 @@ public static class PatchFileNames
     }
 
     /// <summary>
+    /// A patch file by its name, the defaults plus the "patches.patterns" of patchbuild.json: the one answer the hook,
+    /// `check` and the build's discovery (`patchbuild pending`) share. A configured name never makes PatchBuild's own
+    /// state, a leftover (afailed.ap, *.rej, *.orig) or anything under .git a patch.
+    /// </summary>
+    public static bool IsPatchFile(string path, Configuration.PatchSettings settings) =>
+        IsPatchFile(path)
+        || (settings.Patterns.Count > 0
+            && !IsUnderStateFolder(path)
+            && LeftoverReason(path) is null
+            && !path.Split('/').Any(s => s.Equals(".git", StringComparison.OrdinalIgnoreCase))
+            && settings.Matches(path));
+
+    /// <summary>
     /// True when the content makes a file a patch whatever its name: `patchbuild apply changes.json` applies a JSON
     /// object with a "patches" array, and any file that opens with an ap header is read as ap. (A unified diff inside
     /// an ordinary file is not counted: documentation and test data hold diffs, and no entry point applies them
