@@ -5,7 +5,8 @@ namespace PatchBuild.Core.Checks;
 /// anything a PatchBuild entry point would apply: every name a format claims by name (*.ap, patch.json,
 /// *.patch.json, *.patch, *.diff), and any file whose content opens as a patch (an ap header, a Codex
 /// "*** Begin Patch", a JSON object with a "patches" array) whatever its name. The build applies a subset on its own (<see cref="BuildPatterns"/>); the hook
-/// and `check` judge them all, so nothing the engine would apply slips past them.
+/// and `check` judge them all, so nothing the engine would apply slips past them. Names of a project's own come from
+/// patchbuild.json ("patches.patterns", <see cref="Configuration.PatchSettings"/>), read by all three alike.
 /// </summary>
 public static class PatchFileNames
 {

@@ -110,6 +110,44 @@ public sealed class ConfiguredPatchNameBuildTests(PackageFixture fixture)
         });
     }
 
+    [Fact]
+    public void Names_added_only_to_the_msbuild_property_still_apply_but_the_build_warns_that_the_hook_cannot_see_them()
+    {
+        var project = SampleProject.CopyOf(fixture, "Quickstart");
+        project.Delete("afix.ap");
+        project.Delete("patch.json");
+        project.Write("src/Greeting.cs", Greeting);
+        string csproj = project.Read("Quickstart.csproj").Replace(
+            "<OutputType>Exe</OutputType>",
+            "<OutputType>Exe</OutputType>\n    <PatchBuildPatchPatterns>$(PatchBuildPatchPatterns);**/*.aider.md</PatchBuildPatchPatterns>",
+            StringComparison.Ordinal);
+        project.Write("Quickstart.csproj", csproj);
+        project.Write("greeting.aider.md", AiderAnswer("Hello"));
+
+        var build = project.Build();
+
+        SampleProject.Check(build, () =>
+        {
+            Assert.Equal(0, build.ExitCode);
+            Assert.Contains("warning PB0108", build.Output);
+            Assert.Contains("\"Hello, Aider\"", project.Read("src/Greeting.cs"));
+        });
+    }
+
+    [Fact]
+    public void A_project_with_default_names_gets_no_pattern_warning()
+    {
+        var project = SampleProject.CopyOf(fixture, "Quickstart");
+
+        var build = project.Build();
+
+        SampleProject.Check(build, () =>
+        {
+            Assert.Equal(0, build.ExitCode);
+            Assert.DoesNotContain("PB0108", build.Output);
+        });
+    }
+
     private (SampleProject Project, string Engine) CommittedProjectWithHook()
     {
         var project = SampleProject.CopyOf(fixture, "Quickstart");
