@@ -192,13 +192,11 @@ public static class RepositoryChecker
     {
         string settingsOnDisk = Path.Combine(tree.TopLevel, PatchBuildConfigLoader.FileName);
         byte[]? content = null;
-        if (candidateSet.Contains(PatchBuildConfigLoader.FileName))
+        if (candidateSet.Contains(PatchBuildConfigLoader.FileName) || File.Exists(settingsOnDisk))
         {
+            // This version's file (the index's, for the hook) before the disk's: unstaged edits do not decide the check.
             tree.ReadFiles([PatchBuildConfigLoader.FileName], (_, bytes) => content = bytes);
-        }
-        else if (File.Exists(settingsOnDisk))
-        {
-            content = WorkingTree.ReadDiskFile(settingsOnDisk);
+            content ??= WorkingTree.ReadDiskFile(settingsOnDisk);
         }
 
         if (content is null)

@@ -165,6 +165,22 @@ public sealed class ConfiguredPatchNamesTests : IDisposable
     }
 
     [Fact]
+    public async Task The_committed_settings_decide_for_the_hook_not_an_unstaged_edit_on_disk()
+    {
+        _repo.Write("src/Greeter.cs", TestPatches.Greeter);
+        _repo.Write("patchbuild.json", """{ "patches": { "patterns": ["ai-answer.md"] } }""");
+        _repo.Stage(".");
+        _repo.Commit("initial");
+        _repo.Write("patchbuild.json", "{ }");
+        _repo.Write("ai-answer.md", AiderAnswer(StaleSearch));
+        _repo.Stage("ai-answer.md");
+
+        var report = await RepositoryChecker.RunAsync(new CheckRequest(_repo.Root, CheckScope.StagedChanges));
+
+        Assert.Contains(report.Findings, f => f.File == "ai-answer.md" && f.Rule == CheckRules.StalePatch);
+    }
+
+    [Fact]
     public async Task Without_the_setting_the_same_answer_is_an_ordinary_file_whose_markers_look_like_a_conflict()
     {
         _repo.Write("src/Greeter.cs", TestPatches.Greeter);
