@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(HookCommand.Create(console));
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(PromptCommand.Create(console));
+        root.Subcommands.Add(PendingCommand.Create(console));
 
         // The MSBuild task's arguments arrive as data: each is one token, and none is read as a response file.
         var parser = new ParserConfiguration();

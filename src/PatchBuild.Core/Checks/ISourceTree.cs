@@ -18,8 +18,8 @@ internal interface ISourceTree : IDisposable
     /// </summary>
     IReadOnlyList<string> PatchFileLinks { get; }
 
-    /// <summary>Every patch file this version holds, judged or not (for hook.requireApplied).</summary>
-    IReadOnlyList<string> PresentPatchFiles();
+    /// <summary>Every patch file this version holds, judged or not (for hook.requireApplied), by the given definition.</summary>
+    IReadOnlyList<string> PresentPatchFiles(Func<string, bool> isPatchFile);
 
     /// <summary>Reads the given files' contents in this version; null for a file it does not hold or that is too large.</summary>
     void ReadFiles(IReadOnlyList<string> paths, Action<string, byte[]?> onFile);

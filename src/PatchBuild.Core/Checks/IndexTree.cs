@@ -93,20 +93,20 @@ internal sealed class IndexTree : ISourceTree
         }
     }
 
-    public IReadOnlyList<string> PresentPatchFiles()
+    public IReadOnlyList<string> PresentPatchFiles(Func<string, bool> isPatchFile)
     {
         var present = Index.Where(e => e.Stage == 0 && e.IsRegularFile).Select(e => e.Path).ToList();
         foreach (string path in _repository.UntrackedFiles())
         {
             // A patch dropped into the tree and never added is still pending work; it is read from disk.
-            if (PatchFileNames.IsPatchFile(path) && !_blobs.ContainsKey(path))
+            if (isPatchFile(path) && !_blobs.ContainsKey(path))
             {
                 _untracked.Add(path);
                 present.Add(path);
             }
         }
 
-        return present.Where(p => p.StartsWith(_prefix, StringComparison.Ordinal) && PatchFileNames.IsPatchFile(p)).ToList();
+        return present.Where(p => p.StartsWith(_prefix, StringComparison.Ordinal) && isPatchFile(p)).ToList();
     }
 
     public void ReadFiles(IReadOnlyList<string> paths, Action<string, byte[]?> onFile)

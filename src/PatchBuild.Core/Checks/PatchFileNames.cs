@@ -5,7 +5,8 @@ namespace PatchBuild.Core.Checks;
 /// anything a PatchBuild entry point would apply: every name a format claims by name (*.ap, patch.json,
 /// *.patch.json, *.patch, *.diff), and any file whose content opens as a patch (an ap header, a Codex
 /// "*** Begin Patch", a JSON object with a "patches" array) whatever its name. The build applies a subset on its own (<see cref="BuildPatterns"/>); the hook
-/// and `check` judge them all, so nothing the engine would apply slips past them.
+/// and `check` judge them all, so nothing the engine would apply slips past them. Names of a project's own come from
+/// patchbuild.json ("patches.patterns", <see cref="Configuration.PatchSettings"/>), read by all three alike.
 /// </summary>
 public static class PatchFileNames
 {
@@ -29,6 +30,19 @@ public static class PatchFileNames
             || name.EndsWith(".patch", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith(".diff", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// A patch file by its name, the defaults plus the "patches.patterns" of patchbuild.json: the one answer the hook,
+    /// `check` and the build's discovery (`patchbuild pending`) share. A configured name never makes PatchBuild's own
+    /// state, a leftover (afailed.ap, *.rej, *.orig) or anything under .git a patch.
+    /// </summary>
+    public static bool IsPatchFile(string path, Configuration.PatchSettings settings) =>
+        IsPatchFile(path)
+        || (settings.Patterns.Count > 0
+            && !IsUnderStateFolder(path)
+            && LeftoverReason(path) is null
+            && !path.Split('/').Any(s => s.Equals(".git", StringComparison.OrdinalIgnoreCase))
+            && settings.Matches(path));
 
     /// <summary>
     /// True when the content makes a file a patch whatever its name: `patchbuild apply changes.json` applies a JSON

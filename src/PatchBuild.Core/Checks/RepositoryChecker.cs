@@ -51,6 +51,10 @@ public static class RepositoryChecker
         var findings = new List<CheckFinding>();
         var patchFiles = new List<string>();
         var textFiles = new List<string>();
+        var candidateSet = tree.Candidates.ToHashSet(StringComparer.Ordinal);
+
+        // The settings come first: their "patches.patterns" decide which files are patches (the committed version wins).
+        var settings = ReadSettings(tree, candidateSet, findings);
         foreach (string path in tree.Candidates)
         {
             if (PatchFileNames.LeftoverReason(path) is { } reason)
@@ -63,7 +67,7 @@ public static class RepositoryChecker
                         : $"Unstage and delete it: git rm --cached '{path}' && rm '{path}'.",
                 });
             }
-            else if (PatchFileNames.IsPatchFile(path))
+            else if (PatchFileNames.IsPatchFile(path, settings.Patches))
             {
                 patchFiles.Add(path);
             }
@@ -82,25 +86,11 @@ public static class RepositoryChecker
             Hint = "Commit the patch itself as a regular file, or remove the link.",
         }));
         var patchSet = patchFiles.ToHashSet(StringComparer.Ordinal);
-        var candidateSet = tree.Candidates.ToHashSet(StringComparer.Ordinal);
-        string settingsOnDisk = Path.Combine(tree.TopLevel, PatchBuildConfigLoader.FileName);
-        bool readSettings = request.RequireApplied is null && (candidateSet.Contains(PatchBuildConfigLoader.FileName) || File.Exists(settingsOnDisk));
-        byte[]? settingsContent = null;
 
-        // One read for everything: contents to scan, patches to judge, and the settings (the committed version wins).
+        // One read for everything else: contents to scan and patches to judge.
         List<string> reads = [.. textFiles, .. patchFiles];
-        if (readSettings && !candidateSet.Contains(PatchBuildConfigLoader.FileName))
-        {
-            reads.Add(PatchBuildConfigLoader.FileName);
-        }
-
         tree.ReadFiles(reads, (path, content) =>
         {
-            if (path == PatchBuildConfigLoader.FileName)
-            {
-                settingsContent = content;
-            }
-
             if (content is null || !candidateSet.Contains(path))
             {
                 return;
@@ -140,14 +130,13 @@ public static class RepositoryChecker
         patchFiles.AddRange(contentPatches);
         patchSet.UnionWith(contentPatches);
         findings.AddRange(InspectJournals(tree));
-        bool requireApplied = request.RequireApplied
-            ?? (readSettings && ParseSettings(settingsContent ?? WorkingTree.ReadDiskFile(settingsOnDisk), findings).RequireApplied);
+        bool requireApplied = request.RequireApplied ?? settings.Hook.RequireApplied;
 
         var verdicts = new List<PatchVerdict>();
         var candidates = patchFiles.Where(patchContents.ContainsKey).Select(p => new PatchCandidate(p, patchContents[p], Judged: true)).ToList();
         if (requireApplied)
         {
-            var others = tree.PresentPatchFiles().Where(p => !patchSet.Contains(p) && PatchFileNames.LeftoverReason(p) is null).ToList();
+            var others = tree.PresentPatchFiles(p => PatchFileNames.IsPatchFile(p, settings.Patches)).Where(p => !patchSet.Contains(p) && PatchFileNames.LeftoverReason(p) is null).ToList();
             tree.ReadFiles(others, (path, content) =>
             {
                 if (content is not null)
@@ -198,16 +187,26 @@ public static class RepositoryChecker
     }
 
     // The same loader and policy as apply: a file apply would refuse is reported here, and the defaults stand in.
-    private static HookSettings ParseSettings(byte[]? content, List<CheckFinding> findings)
+    // The staged (or committed) version wins over the one on disk; without either, the defaults apply.
+    private static PatchBuildConfig ReadSettings(ISourceTree tree, HashSet<string> candidateSet, List<CheckFinding> findings)
     {
+        string settingsOnDisk = Path.Combine(tree.TopLevel, PatchBuildConfigLoader.FileName);
+        byte[]? content = null;
+        if (candidateSet.Contains(PatchBuildConfigLoader.FileName) || File.Exists(settingsOnDisk))
+        {
+            // This version's file (the index's, for the hook) before the disk's: unstaged edits do not decide the check.
+            tree.ReadFiles([PatchBuildConfigLoader.FileName], (_, bytes) => content = bytes);
+            content ??= WorkingTree.ReadDiskFile(settingsOnDisk);
+        }
+
         if (content is null)
         {
-            return HookSettings.Default;
+            return PatchBuildConfig.Default;
         }
 
         try
         {
-            return PatchBuildConfigLoader.Parse(content, PatchBuildConfigLoader.FileName).Hook;
+            return PatchBuildConfigLoader.Parse(content, PatchBuildConfigLoader.FileName);
         }
         catch (PatchException ex)
         {
@@ -218,7 +217,7 @@ public static class RepositoryChecker
                 Hint = ex.Error.Hint,
                 ErrorCode = ex.Error.Code,
             });
-            return HookSettings.Default;
+            return PatchBuildConfig.Default;
         }
     }
 

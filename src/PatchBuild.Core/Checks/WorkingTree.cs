@@ -28,7 +28,7 @@ internal sealed class WorkingTree : ISourceTree
 
     public IReadOnlyList<string> Candidates { get; }
 
-    public IReadOnlyList<string> PresentPatchFiles() => Candidates.Where(PatchFileNames.IsPatchFile).ToList();
+    public IReadOnlyList<string> PresentPatchFiles(Func<string, bool> isPatchFile) => Candidates.Where(isPatchFile).ToList();
 
     public void ReadFiles(IReadOnlyList<string> paths, Action<string, byte[]?> onFile)
     {

@@ -47,6 +47,9 @@ public sealed record PatchBuildConfig
     /// <summary>The "hook" section: what the pre-commit check requires.</summary>
     public HookSettings Hook { get; init; } = HookSettings.Default;
 
+    /// <summary>The "patches" section: extra names of pending patch files.</summary>
+    public PatchSettings Patches { get; init; } = PatchSettings.Default;
+
     public RuleSeverity SeverityOf(SafetyRule rule) =>
         rule.Configurable && Rules.TryGetValue(rule.Id, out var settings) && settings.Severity is { } severity ? severity : rule.DefaultSeverity;
 

@@ -119,6 +119,7 @@ public static class PatchBuildConfigLoader
                 Limits = ParseInputLimits(root, path),
                 History = ParseHistory(root, path),
                 Hook = ParseHook(root, path),
+                Patches = ParsePatches(root, path),
             };
             if (!root.TryGetProperty("safety", out var safety))
             {
@@ -205,6 +206,52 @@ public static class PatchBuildConfigLoader
         }
 
         return settings;
+    }
+
+    private static PatchSettings ParsePatches(JsonElement root, string? path)
+    {
+        const string section = PatchSettings.Section;
+        if (!root.TryGetProperty(section, out var element))
+        {
+            return PatchSettings.Default;
+        }
+
+        Expect(element, JsonValueKind.Object, section, path);
+        foreach (var unknown in element.EnumerateObject().Where(p => p.Name != PatchSettings.PatternsKey))
+        {
+            throw Error($"{Name(path)}: unknown setting '{unknown.Name}' in {section}.", "The patches setting is patterns.", path);
+        }
+
+        if (!element.TryGetProperty(PatchSettings.PatternsKey, out var list))
+        {
+            return PatchSettings.Default;
+        }
+
+        string where = $"{section}.{PatchSettings.PatternsKey}";
+        Expect(list, JsonValueKind.Array, where, path);
+        if (list.GetArrayLength() > PatchSettings.MaxPatterns)
+        {
+            throw Error($"{Name(path)}: {where} holds {list.GetArrayLength()} patterns; at most {PatchSettings.MaxPatterns} are read.",
+                "Name your patch files by a few conventions, e.g. \"ai-*.md\".", path);
+        }
+
+        var patterns = new List<PathGlob>();
+        int index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            string? text = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+            string? problem = text is null ? "it is not a string" : PatchSettings.Problem(text);
+            if (problem is not null)
+            {
+                throw Error($"{Name(path)}: {where}[{index}] is refused: {problem}.",
+                    "Write a name or a glob relative to the folder of patchbuild.json, e.g. \"ai-answer.md\" or \"answers/*.md\".", path);
+            }
+
+            patterns.Add(new PathGlob(text!));
+            index++;
+        }
+
+        return new PatchSettings { Patterns = patterns };
     }
 
     private static InputLimits ParseInputLimits(JsonElement root, string? path)

@@ -50,7 +50,7 @@ public class PatchFileNamesTests
         string root = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
         string props = File.ReadAllText(Path.Combine(root, "build", "PatchBuild.props"));
         string expected = string.Join(';', PatchFileNames.BuildPatterns.Split(';').Select(p => "**/" + p));
-        Assert.Contains($">{expected}</PatchBuildPatchPatterns>", props, StringComparison.Ordinal);
+        Assert.Contains($">{expected}</_PatchBuildDefaultPatchPatterns>", props, StringComparison.Ordinal);
         Assert.Contains($"\"{PatchFileNames.BuildPatterns}\"", File.ReadAllText(Path.Combine(root, "src", "PatchBuild.Tasks", "ApplyPatches.cs")), StringComparison.Ordinal);
         foreach (string pattern in PatchFileNames.BuildPatterns.Split(';'))
         {
