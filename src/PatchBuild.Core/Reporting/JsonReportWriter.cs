@@ -31,8 +31,8 @@ public static class JsonReportWriter
             {
                 json.WriteStartObject();
                 json.WriteString("path", file.Path);
-                json.WriteString("action", file.Action);
-                json.WriteString("status", file.Status);
+                json.WriteString("action", file.Action.Word());
+                json.WriteString("status", file.Status.Word());
                 json.WriteOrNull("patchFile", file.PatchFile);
                 json.WriteOrNull("newPath", file.NewPath);
                 json.WriteNumber("applied", file.Applied);
