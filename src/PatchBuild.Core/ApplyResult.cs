@@ -12,7 +12,7 @@ public enum ApplyStatus
 }
 
 /// <summary>What happened to one file of one patch.</summary>
-public sealed record FileResult(string Path, string Action, string Status)
+public sealed record FileResult(string Path, FileAction Action, FileStatus Status)
 {
     public string? PatchFile { get; init; }
 

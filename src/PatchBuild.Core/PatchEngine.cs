@@ -371,14 +371,14 @@ public sealed class PatchEngine
     // Blaming "another change" is only true when there was one and every error is about some other file.
     private static FileResult NotWritten(FileResult file, IReadOnlyList<PatchError> errors, int fileCount)
     {
-        if (file.Status is not ("applied" or "partial"))
+        if (file.Status is not (FileStatus.Applied or FileStatus.Partial))
         {
             return file;
         }
 
         bool elsewhere = fileCount > 1 && errors.Count > 0 && errors.All(e => e.File is { Length: > 0 } other && !SamePath(other, file.Path));
         string reason = elsewhere ? "not written: a change to another file in this run failed" : "not written: the run failed (see the errors)";
-        return file with { Status = "not_written", Reason = reason };
+        return file with { Status = FileStatus.NotWritten, Reason = reason };
     }
 
     private static bool SamePath(string a, string b)

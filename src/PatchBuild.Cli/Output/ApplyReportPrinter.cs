@@ -63,7 +63,7 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
             WriteDiff(result.Diff);
         }
 
-        foreach (var file in result.Files.Where(f => f.Status is "skipped" or "failed"))
+        foreach (var file in result.Files.Where(f => f.Status is FileStatus.Skipped or FileStatus.Failed))
         {
             PrintFile(file);
         }
@@ -84,18 +84,18 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
         string detail = file.Path;
         switch (file.Status)
         {
-            case "applied":
+            case FileStatus.Applied:
                 writer.WriteLine($"{Paint(Green, "✓")} {S(detail)}  {Describe(file)}");
                 break;
-            case "skipped":
+            case FileStatus.Skipped:
                 writer.WriteLine($"{Paint(Yellow, "~")} {S(detail)}  skipped: {S(file.Reason ?? "already applied")}");
                 break;
-            case "not_written":
+            case FileStatus.NotWritten:
                 writer.WriteLine($"- {S(detail)}  {S(file.Reason)}");
                 break;
             default:
                 var error = file.Error;
-                writer.WriteLine($"{Paint(Red, "✗")} {S(detail)}  {(error is null ? file.Status : $"{error.Code} {S(error.Message)}")}{Where(error)}");
+                writer.WriteLine($"{Paint(Red, "✗")} {S(detail)}  {(error is null ? file.Status.Word() : $"{error.Code} {S(error.Message)}")}{Where(error)}");
                 if (error?.Hint is { } hint)
                 {
                     writer.WriteLine($"  Fix: {S(hint)}");
@@ -110,17 +110,17 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
     {
         switch (file.Status)
         {
-            case "applied":
+            case FileStatus.Applied:
                 writer.WriteLine(Paint(Green, PatchJsonMessages.FileApplied(S(file.Path))));
                 break;
-            case "skipped":
+            case FileStatus.Skipped:
                 writer.WriteLine($"{Paint(Yellow, "~")} {S(file.Path)} - Skipped: {S(file.Reason ?? "already applied")}");
                 break;
-            case "not_written":
+            case FileStatus.NotWritten:
                 writer.WriteLine($"- {S(file.Path)} - Not written: another file failed");
                 break;
             default:
-                string reason = file.Error?.Code == ErrorCodes.FileNotFound ? "File not found" : file.Error?.Message ?? file.Status;
+                string reason = file.Error?.Code == ErrorCodes.FileNotFound ? "File not found" : file.Error?.Message ?? file.Status.Word();
                 writer.WriteLine(Paint(Red, PatchJsonMessages.FileFailed(S(file.Path), S(reason))) + Where(file.Error));
                 if (file.Error?.Hint is { } hint)
                 {
@@ -137,15 +137,15 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
     {
         string what = file.Action switch
         {
-            "modify" => $"{file.Applied} modification{(file.Applied == 1 ? "" : "s")}",
-            "create" => "created",
-            "create_directory" => "folder created",
-            "recreate" => "recreated",
-            "delete" => "deleted",
-            "rename" => S(string.Join(", ", file.Notes.DefaultIfEmpty("renamed"))),
-            _ => file.Action,
+            FileAction.Modify => $"{file.Applied} modification{(file.Applied == 1 ? "" : "s")}",
+            FileAction.Create => "created",
+            FileAction.CreateDirectory => "folder created",
+            FileAction.Recreate => "recreated",
+            FileAction.Delete => "deleted",
+            FileAction.Rename => S(string.Join(", ", file.Notes.DefaultIfEmpty("renamed"))),
+            _ => file.Action.Word(),
         };
-        if (file.Skipped > 0 && file.Action == "modify")
+        if (file.Skipped > 0 && file.Action == FileAction.Modify)
         {
             what += $", {file.Skipped} already applied";
         }
@@ -155,7 +155,7 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
             what += $", {file.Failed} failed";
         }
 
-        var notes = file.Action == "rename" ? [] : file.Notes;
+        var notes = file.Action == FileAction.Rename ? [] : file.Notes;
         return notes.Count > 0 ? $"{what} ({S(string.Join("; ", notes))})" : what;
     }
 

@@ -1,9 +1,5 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using PatchBuild.Core.History.Merge;
 using PatchBuild.Core.History.Rollback;
-using PatchBuild.Core.Model;
 using PatchBuild.Core.Reporting;
 
 namespace PatchBuild.Core.History;
@@ -14,9 +10,7 @@ namespace PatchBuild.Core.History;
 /// </summary>
 public static class HistoryJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static string Write(PatchHistory history) => Render(json =>
+    public static string Write(PatchHistory history) => ReportJson.Render(json =>
     {
         json.WriteStartObject();
         json.WriteString("workspace", history.Paths.WorkspaceRoot);
@@ -31,19 +25,13 @@ public static class HistoryJsonWriter
         json.WriteEndObject();
     });
 
-    public static string Write(RollbackResult result) => Render(json =>
+    public static string Write(RollbackResult result) => ReportJson.Render(json =>
     {
         json.WriteStartObject();
-        json.WriteString("status", result.Success ? "SUCCESS" : "FAILED");
+        ReportJson.WriteRunStatus(json, result.Success);
         json.WriteBoolean("dryRun", result.DryRun);
         json.WriteString("historyId", result.HistoryId);
-        json.WriteStartArray("rolledBack");
-        foreach (string id in result.RolledBack)
-        {
-            json.WriteStringValue(id);
-        }
-
-        json.WriteEndArray();
+        ReportJson.WriteStrings(json, "rolledBack", result.RolledBack);
         json.WriteStartArray("files");
         foreach (var file in result.Files)
         {
@@ -65,50 +53,12 @@ public static class HistoryJsonWriter
         }
 
         json.WriteEndArray();
-        WriteConflicts(json, result.Conflicts);
-        json.WriteStartArray("warnings");
-        foreach (var warning in result.Warnings)
-        {
-            json.WriteStartObject();
-            json.WriteString("code", warning.Code);
-            json.WriteString("message", warning.Message);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WritePropertyName("error");
-        if (result.Error is { } error)
-        {
-            JsonReportWriter.WriteError(json, error);
-        }
-        else
-        {
-            json.WriteNullValue();
-        }
-
+        ReportJson.WriteConflicts(json, result.Conflicts);
+        ReportJson.WriteWarnings(json, result.Warnings);
+        ReportJson.WriteFirstError(json, result.Error);
         json.WriteString("diff", result.Diff);
         json.WriteEndObject();
     });
-
-    public static void WriteConflicts(Utf8JsonWriter json, IEnumerable<MergeConflict> conflicts)
-    {
-        json.WriteStartArray("conflicts");
-        foreach (var conflict in conflicts)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("index", conflict.Index);
-            json.WriteString("file", conflict.File);
-            json.WriteNumber("line", conflict.Line);
-            json.WriteString("reason", conflict.Reason);
-            json.WriteString("resolution", conflict.Resolution?.Name());
-            WriteLines(json, "ours", conflict.Ours);
-            WriteLines(json, "theirs", conflict.Theirs);
-            WriteLines(json, "base", conflict.Base);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
 
     private static void WriteEntry(Utf8JsonWriter json, HistoryEntry entry)
     {
@@ -134,13 +84,7 @@ public static class HistoryJsonWriter
         json.WriteBoolean("writtenHere", entry.WrittenHere);
         json.WriteString("rolledBackBy", entry.RolledBackBy);
         json.WriteString("reason", entry.Reason);
-        json.WriteStartArray("rollsBack");
-        foreach (string id in entry.RollsBack)
-        {
-            json.WriteStringValue(id);
-        }
-
-        json.WriteEndArray();
+        ReportJson.WriteStrings(json, "rollsBack", entry.RollsBack);
         json.WriteStartArray("patches");
         foreach (var patch in entry.Patches)
         {
@@ -176,26 +120,4 @@ public static class HistoryJsonWriter
         HistoryStatus.Recovered => "interrupted, undone",
         _ => "unfinished",
     };
-
-    private static void WriteLines(Utf8JsonWriter json, string name, IReadOnlyList<string> lines)
-    {
-        json.WriteStartArray(name);
-        foreach (string line in lines)
-        {
-            json.WriteStringValue(line);
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static string Render(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
-        {
-            write(json);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
 }

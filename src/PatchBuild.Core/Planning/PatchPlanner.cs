@@ -46,7 +46,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
 
                     outcome.Errors.Add(error);
                     outcome.Failures.Add((patch, change, null, error));
-                    outcome.Files.Add(new FileResult(error.File ?? change.Path, ActionName(change), "failed") { Error = error, PatchFile = patch.SourcePath, Failed = 1 });
+                    outcome.Files.Add(new FileResult(error.File ?? change.Path, ActionName(change), FileStatus.Failed) { Error = error, PatchFile = patch.SourcePath, Failed = 1 });
                     if (!options.Partial)
                     {
                         return outcome;
@@ -67,8 +67,8 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
             PathGuard.RequirePortableName(change.Path);
         }
 
-        string action = ActionName(change);
-        FileResult Result(string status, string? reason = null, int applied = 0, int skipped = 0) =>
+        FileAction action = ActionName(change);
+        FileResult Result(FileStatus status, string? reason = null, int applied = 0, int skipped = 0) =>
             new(path.Relative, action, status) { PatchFile = patch.SourcePath, Reason = reason, Applied = applied, Skipped = skipped };
 
         switch (change.Kind)
@@ -86,7 +86,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                 {
                     if (SameText(workspace.GetText(path)!, content))
                     {
-                        return Result("skipped", "already applied: the file exists with this content", skipped: 1);
+                        return Result(FileStatus.Skipped, "already applied: the file exists with this content", skipped: 1);
                     }
 
                     throw new PatchException(new PatchError(ErrorCodes.FileExists, $"Cannot create '{path.Relative}': a different file already exists there.")
@@ -102,13 +102,13 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                 }
 
                 workspace.SetText(path, content);
-                return Result("applied", applied: 1);
+                return Result(FileStatus.Applied, applied: 1);
             }
 
             case FileChangeKind.CreateDirectory:
                 if (workspace.DirectoryExists(path))
                 {
-                    return Result("skipped", "already applied: the folder exists", skipped: 1);
+                    return Result(FileStatus.Skipped, "already applied: the folder exists", skipped: 1);
                 }
 
                 if (workspace.FileExists(path))
@@ -117,19 +117,19 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                 }
 
                 workspace.CreateDirectory(path);
-                return Result("applied", applied: 1);
+                return Result(FileStatus.Applied, applied: 1);
 
             case FileChangeKind.Recreate:
             {
                 if (BaseMergePlanner.Plan(workspace, path, change, options, outcome.Conflicts) is { } merged)
                 {
-                    return Result(merged.Status) with { Notes = [merged.Note], Applied = merged.Status == "applied" ? 1 : 0, Skipped = merged.Status == "skipped" ? 1 : 0 };
+                    return Result(merged.Status) with { Notes = [merged.Note], Applied = merged.Status == FileStatus.Applied ? 1 : 0, Skipped = merged.Status == FileStatus.Skipped ? 1 : 0 };
                 }
 
                 string content = WithNewline(change.Content ?? "", change.Newline ?? NewlineOfExisting(workspace, path));
                 if (workspace.FileExists(path) && SameText(workspace.GetText(path)!, content))
                 {
-                    return Result("skipped", "already applied: the file already has this content", skipped: 1);
+                    return Result(FileStatus.Skipped, "already applied: the file already has this content", skipped: 1);
                 }
 
                 if (change.ReplacesExisting && workspace.FileExists(path))
@@ -138,13 +138,13 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                 }
 
                 workspace.SetText(path, content, workspace.GetDocument(path)?.Encoding ?? FileEncoding.Utf8);
-                return Result("applied", applied: 1);
+                return Result(FileStatus.Applied, applied: 1);
             }
 
             case FileChangeKind.Delete:
                 if (!workspace.FileExists(path) && !workspace.DirectoryExists(path))
                 {
-                    return Result("skipped", "already applied: the path is gone", skipped: 1);
+                    return Result(FileStatus.Skipped, "already applied: the path is gone", skipped: 1);
                 }
 
                 if (change.FileOnly && workspace.DirectoryExists(path))
@@ -162,7 +162,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                 }
 
                 workspace.Delete(path);
-                return Result("applied", applied: 1);
+                return Result(FileStatus.Applied, applied: 1);
 
             case FileChangeKind.Rename:
             {
@@ -172,7 +172,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                 bool targetExists = workspace.FileExists(target) || workspace.DirectoryExists(target);
                 if (!sourceExists && targetExists)
                 {
-                    return Result("skipped", $"already applied: '{target.Relative}' exists and '{path.Relative}' is gone", skipped: 1);
+                    return Result(FileStatus.Skipped, $"already applied: '{target.Relative}' exists and '{path.Relative}' is gone", skipped: 1);
                 }
 
                 if (!sourceExists)
@@ -206,7 +206,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                 }
 
                 workspace.Move(path, target);
-                return Result("applied", applied: 1) with { NewPath = target.Relative, Notes = [$"renamed to {target.Relative}"] };
+                return Result(FileStatus.Applied, applied: 1) with { NewPath = target.Relative, Notes = [$"renamed to {target.Relative}"] };
             }
 
             default:
@@ -249,7 +249,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
 
             if (edited is not null && SameText(existing, edited))
             {
-                return new FileResult(path.Relative, "create", "skipped") { PatchFile = patch.SourcePath, Reason = "already applied: the file exists with the created and edited content", Skipped = 1 + change.Modifications.Count };
+                return new FileResult(path.Relative, FileAction.Create, FileStatus.Skipped) { PatchFile = patch.SourcePath, Reason = "already applied: the file exists with the created and edited content", Skipped = 1 + change.Modifications.Count };
             }
 
             throw new PatchException(new PatchError(ErrorCodes.FileExists, $"Cannot create '{path.Relative}': a different file already exists there.")
@@ -261,7 +261,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
 
         workspace.SetText(path, content);
         var result = PlanModifications(workspace, patch, edit, path, options, outcome);
-        return result with { Action = "create", Status = result.Status == "skipped" ? "applied" : result.Status, Applied = result.Applied + 1 };
+        return result with { Action = FileAction.Create, Status = result.Status == FileStatus.Skipped ? FileStatus.Applied : result.Status, Applied = result.Applied + 1 };
     }
 
     private FileResult PlanModifications(PatchWorkspace workspace, PatchSet patch, FileChange change, WorkspacePath path, ApplyOptions options, PlanOutcome outcome)
@@ -338,14 +338,14 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
             workspace.SetDocument(path, context.Document);
         }
 
-        string status = failed > 0 ? (applied > 0 ? "partial" : "failed") : applied > 0 ? "applied" : "skipped";
-        return new FileResult(path.Relative, created ? "create" : "modify", status)
+        var status = failed > 0 ? (applied > 0 ? FileStatus.Partial : FileStatus.Failed) : applied > 0 ? FileStatus.Applied : FileStatus.Skipped;
+        return new FileResult(path.Relative, created ? FileAction.Create : FileAction.Modify, status)
         {
             PatchFile = patch.SourcePath,
             Applied = applied,
             Skipped = skipped,
             Failed = failed,
-            Reason = status == "skipped" ? "already applied" : null,
+            Reason = status == FileStatus.Skipped ? "already applied" : null,
             Notes = notes,
             Error = failed > 0 ? outcome.Errors[^1] : null,
         };
@@ -374,16 +374,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
         Line = error.Line ?? modification?.PatchLine ?? (change.PatchLine > 0 ? change.PatchLine : null),
     };
 
-    internal static string ActionName(FileChange change) => change.Kind switch
-    {
-        FileChangeKind.Modify => "modify",
-        FileChangeKind.Create => "create",
-        FileChangeKind.CreateDirectory => "create_directory",
-        FileChangeKind.Recreate => "recreate",
-        FileChangeKind.Delete => "delete",
-        FileChangeKind.Rename => "rename",
-        _ => change.Kind.ToString().ToLowerInvariant(),
-    };
+    internal static FileAction ActionName(FileChange change) => ReportWords.ActionOf(change.Kind);
 
     private static string WithNewline(string content, NewlineMode? mode)
     {

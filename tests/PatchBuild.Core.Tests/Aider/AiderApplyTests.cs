@@ -60,7 +60,7 @@ public sealed class AiderApplyTests : IDisposable
         Assert.True(result.Success, result.Error?.Message);
         Assert.Equal("def hello():\n    \"print a greeting\"\n\n    print(\"hello\")\n", _kit.Folder.Read("hello.py"));
         Assert.Equal("from hello import hello\n\ndef main():\n    hello()\n", _kit.Folder.Read("main.py"));
-        Assert.Equal("create", result.Files.Single(f => f.Path == "hello.py").Action);
+        Assert.Equal(FileAction.Create, result.Files.Single(f => f.Path == "hello.py").Action);
     }
 
     [Fact]
@@ -269,7 +269,7 @@ public sealed class AiderApplyTests : IDisposable
         var second = await _kit.ApplyAsync(answer);
 
         Assert.True(second.Success, second.Error?.Message);
-        Assert.All(second.Files, f => Assert.Equal("skipped", f.Status));
+        Assert.All(second.Files, f => Assert.Equal(FileStatus.Skipped, f.Status));
         Assert.Equal(snapshot, _kit.Folder.Snapshot());
         Assert.Equal("a\nB\nc\ninserted\nappended\nlines\n", _kit.Folder.Read("f.txt"));
     }

@@ -23,7 +23,7 @@ public sealed class ApplyIdempotencyTests : IDisposable
         var second = await _ws.ApplyAsync(patch);
         Assert.True(second.Success, second.Error?.Message);
         var result = second.Files.Single();
-        Assert.Equal("skipped", result.Status);
+        Assert.Equal(FileStatus.Skipped, result.Status);
         Assert.Equal(mods.Length, result.Skipped);
         Assert.Empty(second.Changes);
         Assert.Equal(after, _ws.Bytes(file));

@@ -106,7 +106,7 @@ public sealed class ApplySpec32Tests : IDisposable
 
         var second = await Apply(patch);
         Assert.True(second.Success, second.Error?.Message);
-        Assert.Equal("skipped", Assert.Single(second.Files).Status);
+        Assert.Equal(FileStatus.Skipped, Assert.Single(second.Files).Status);
         Assert.Equal("one\nTWO\n", _folder.Read("src/new.txt"));
     }
 

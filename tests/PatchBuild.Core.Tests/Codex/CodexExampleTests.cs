@@ -112,7 +112,7 @@ public sealed class CodexExampleTests : IDisposable
         // Codex fails here; we are idempotent: the file the patch deletes is gone, so a second run succeeds.
         var result = await CodexKit.ApplyAsync(_tree, CodexKit.Wrap("*** Delete File: missing.txt\n"));
         CodexKit.Succeeded(result);
-        Assert.Equal("skipped", Assert.Single(result.Files).Status);
+        Assert.Equal(FileStatus.Skipped, Assert.Single(result.Files).Status);
     }
 
     [Fact]

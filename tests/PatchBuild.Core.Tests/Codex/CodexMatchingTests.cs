@@ -140,7 +140,7 @@ public sealed class CodexMatchingTests : IDisposable
         var bytes = _tree.Snapshot();
         var again = await CodexKit.ApplyAsync(_tree, patch);
         CodexKit.Succeeded(again);
-        Assert.Equal("skipped", Assert.Single(again.Files).Status);
+        Assert.Equal(FileStatus.Skipped, Assert.Single(again.Files).Status);
         Assert.Equal(bytes, _tree.Snapshot());
     }
 }

@@ -30,7 +30,7 @@ public class PatchJsonEngineTests
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         Assert.Equal("{\r\n  // comment\r\n  \"Logging\": {\r\n    \"Level\": \"Debug\",\r\n    \"Console\": true,\r\n  },\r\n}\r\n", tree.Text("app/appsettings.json"));
         Assert.Equal("name: revenue\nversion: 3\n", tree.Text("assets/revenue.msh"));
-        Assert.Equal(2, result.Files.Count(f => f.Status == "applied"));
+        Assert.Equal(2, result.Files.Count(f => f.Status == FileStatus.Applied));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class HunkApplyTests
         Assert.Equal("hello\nworld\n", tree.Read("dir/new.txt"));
         var again = await Engine.ApplyAsync(tree, diff);
         Assert.True(again.Success);
-        Assert.Equal("skipped", Assert.Single(again.Files).Status);
+        Assert.Equal(FileStatus.Skipped, Assert.Single(again.Files).Status);
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public class HunkApplyTests
         var again = await Engine.ApplyAsync(tree, diff);
         Assert.True(again.Success, again.Error?.Message);
         var file = Assert.Single(again.Files);
-        Assert.Equal(("skipped", 1), (file.Status, file.Skipped));
+        Assert.Equal((FileStatus.Skipped, 1), (file.Status, file.Skipped));
         Assert.Empty(again.Changes);
         Assert.Equal(applied, File.ReadAllBytes(tree.PathOf("f.txt")));
     }
@@ -216,7 +216,7 @@ public class HunkApplyTests
         tree.Write("f.txt", "a\nNEW\nc\n" + Numbered(1, 10) + "a\nold\nc\n");
         var result = await Engine.ApplyAsync(tree, "--- a/f.txt\n+++ b/f.txt\n@@ -1,3 +1,3 @@\n a\n-old\n+NEW\n c\n");
         Assert.True(result.Success);
-        Assert.Equal("skipped", result.Files[0].Status);
+        Assert.Equal(FileStatus.Skipped, result.Files[0].Status);
         Assert.Empty(result.Changes);
     }
 
@@ -334,7 +334,7 @@ public class HunkIdempotencyTests
         Assert.True((await Engine.ApplyAsync(tree, diff)).Success);
         var again = await Engine.ApplyAsync(tree, diff);
         Assert.True(again.Success);
-        Assert.Equal("skipped", again.Files[0].Status);
+        Assert.Equal(FileStatus.Skipped, again.Files[0].Status);
         Assert.Equal("a\nb\nc\nd\n", tree.Read("f.txt"));
     }
 
@@ -345,7 +345,7 @@ public class HunkIdempotencyTests
         tree.Write("f.txt", "a\nb\nc\nd\n");
         const string diff = "--- a/f.txt\n+++ b/f.txt\n@@ -1,3 +1,4 @@\n+top\n a\n b\n c\n";
         Assert.True((await Engine.ApplyAsync(tree, diff)).Success);
-        Assert.Equal("skipped", (await Engine.ApplyAsync(tree, diff)).Files[0].Status);
+        Assert.Equal(FileStatus.Skipped, (await Engine.ApplyAsync(tree, diff)).Files[0].Status);
         Assert.Equal("top\na\nb\nc\nd\n", tree.Read("f.txt"));
     }
 
@@ -355,9 +355,9 @@ public class HunkIdempotencyTests
         using var tree = new TempTree();
         tree.Write("f.txt", "a\nb");
         const string diff = "--- a/f.txt\n+++ b/f.txt\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n";
-        Assert.Equal("applied", (await Engine.ApplyAsync(tree, diff)).Files[0].Status);
+        Assert.Equal(FileStatus.Applied, (await Engine.ApplyAsync(tree, diff)).Files[0].Status);
         Assert.Equal("a\nb\n", tree.Read("f.txt"));
-        Assert.Equal("skipped", (await Engine.ApplyAsync(tree, diff)).Files[0].Status);
+        Assert.Equal(FileStatus.Skipped, (await Engine.ApplyAsync(tree, diff)).Files[0].Status);
     }
 
     [Fact]
@@ -369,7 +369,7 @@ public class HunkIdempotencyTests
         Assert.True((await Engine.ApplyAsync(tree, diff)).Success);
         var again = await Engine.ApplyAsync(tree, diff);
         Assert.True(again.Success, again.Error?.Message);
-        Assert.All(again.Files, f => Assert.Equal("skipped", f.Status));
+        Assert.All(again.Files, f => Assert.Equal(FileStatus.Skipped, f.Status));
         Assert.Empty(again.Changes);
     }
 }

@@ -22,11 +22,11 @@ public sealed class FileChangePlanningTests
         var first = await Apply(folder, change);
         Assert.True(first.Success);
         Assert.Equal("class Thing {}\n", folder.Read("src/New/Thing.cs"));
-        Assert.Equal("applied", first.Files[0].Status);
+        Assert.Equal(FileStatus.Applied, first.Files[0].Status);
 
         var second = await Apply(folder, change);
         Assert.True(second.Success);
-        Assert.Equal("skipped", second.Files[0].Status);
+        Assert.Equal(FileStatus.Skipped, second.Files[0].Status);
         Assert.Empty(second.Changes);
     }
 
@@ -58,7 +58,7 @@ public sealed class FileChangePlanningTests
         var change = new FileChange("r.txt", FileChangeKind.Recreate) { Content = "three\nfour\n" };
         Assert.True((await Apply(folder, change)).Success);
         Assert.Equal("three\r\nfour\r\n", folder.Read("r.txt"));
-        Assert.Equal("skipped", (await Apply(folder, change)).Files[0].Status);
+        Assert.Equal(FileStatus.Skipped, (await Apply(folder, change)).Files[0].Status);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class FileChangePlanningTests
         Assert.False(folder.Exists("gone.cs"));
         var again = await Apply(folder, change);
         Assert.True(again.Success);
-        Assert.Equal("skipped", again.Files[0].Status);
+        Assert.Equal(FileStatus.Skipped, again.Files[0].Status);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class FileChangePlanningTests
 
         var again = await Apply(folder, change);
         Assert.True(again.Success);
-        Assert.Equal("skipped", again.Files[0].Status);
+        Assert.Equal(FileStatus.Skipped, again.Files[0].Status);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class FileChangePlanningTests
         var change = new FileChange("assets/img", FileChangeKind.CreateDirectory);
         Assert.True((await Apply(folder, change)).Success);
         Assert.True(Directory.Exists(folder.Combine("assets/img")));
-        Assert.Equal("skipped", (await Apply(folder, change)).Files[0].Status);
+        Assert.Equal(FileStatus.Skipped, (await Apply(folder, change)).Files[0].Status);
     }
 
     [Fact]

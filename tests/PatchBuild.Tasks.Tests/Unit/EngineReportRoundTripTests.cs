@@ -61,6 +61,6 @@ public sealed class EngineReportRoundTripTests : IDisposable
         Assert.Empty(report.Errors);
         var file = Assert.Single(result.Files);
         var readFile = Assert.Single(report.Files);
-        Assert.Equal((file.Path, file.Action, file.Status, file.Applied), (readFile.Path, readFile.Action, readFile.Status, readFile.Applied));
+        Assert.Equal((file.Path, file.Action.Word(), file.Status.Word(), file.Applied), (readFile.Path, readFile.Action, readFile.Status, readFile.Applied));
     }
 }

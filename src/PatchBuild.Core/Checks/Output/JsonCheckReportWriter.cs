@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using PatchBuild.Core.Reporting;
 
@@ -11,71 +9,64 @@ namespace PatchBuild.Core.Checks.Output;
 /// </summary>
 public static class JsonCheckReportWriter
 {
-    public static string Write(CheckReport report)
+    public static string Write(CheckReport report) => ReportJson.Render(json =>
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        json.WriteStartObject();
+        ReportJson.WriteRunStatus(json, !report.HasErrors);
+        json.WriteString("scope", report.Scope switch
+        {
+            CheckScope.StagedChanges => "staged-changes",
+            CheckScope.Index => "index",
+            _ => "working-tree",
+        });
+        json.WriteString("root", report.Root);
+        json.WriteNumber("filesChecked", report.FilesChecked);
+        json.WriteStartArray("findings");
+        foreach (var finding in report.Findings)
         {
             json.WriteStartObject();
-            json.WriteString("status", report.HasErrors ? "FAILED" : "SUCCESS");
-            json.WriteString("scope", report.Scope switch
+            json.WriteString("ruleId", finding.ReportedRule.Id);
+            json.WriteString("checkRule", finding.Rule.Id);
+            json.WriteString("rule", finding.Rule.Name);
+            json.WriteString("level", finding.Severity == FindingSeverity.Error ? "error" : "warning");
+            json.WriteString("message", finding.Message);
+            json.WriteOrNull("file", finding.File);
+            if (finding.Line is { } line)
             {
-                CheckScope.StagedChanges => "staged-changes",
-                CheckScope.Index => "index",
-                _ => "working-tree",
-            });
-            json.WriteString("root", report.Root);
-            json.WriteNumber("filesChecked", report.FilesChecked);
-            json.WriteStartArray("findings");
-            foreach (var finding in report.Findings)
+                json.WriteNumber("line", line);
+            }
+            else
             {
-                json.WriteStartObject();
-                json.WriteString("ruleId", finding.ReportedRule.Id);
-                json.WriteString("checkRule", finding.Rule.Id);
-                json.WriteString("rule", finding.Rule.Name);
-                json.WriteString("level", finding.Severity == FindingSeverity.Error ? "error" : "warning");
-                json.WriteString("message", finding.Message);
-                json.WriteOrNull("file", finding.File);
-                if (finding.Line is { } line)
-                {
-                    json.WriteNumber("line", line);
-                }
-                else
-                {
-                    json.WriteNull("line");
-                }
-
-                json.WriteOrNull("hint", finding.Hint);
-                json.WriteOrNull("code", finding.ErrorCode);
-                json.WriteEndObject();
+                json.WriteNull("line");
             }
 
-            json.WriteEndArray();
-            json.WriteStartArray("patches");
-            foreach (var verdict in report.Patches)
-            {
-                json.WriteStartObject();
-                json.WriteString("patchFile", verdict.PatchFile);
-                json.WriteBoolean("pending", verdict.Pending);
-                json.WritePropertyName("report");
-                if (verdict.Result is { } result)
-                {
-                    using var engineReport = JsonDocument.Parse(JsonReportWriter.Write(result));
-                    engineReport.RootElement.WriteTo(json);
-                }
-                else
-                {
-                    json.WriteNullValue();
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            json.WriteOrNull("hint", finding.Hint);
+            json.WriteOrNull("code", finding.ErrorCode);
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        json.WriteEndArray();
+        json.WriteStartArray("patches");
+        foreach (var verdict in report.Patches)
+        {
+            json.WriteStartObject();
+            json.WriteString("patchFile", verdict.PatchFile);
+            json.WriteBoolean("pending", verdict.Pending);
+            json.WritePropertyName("report");
+            if (verdict.Result is { } result)
+            {
+                using var engineReport = JsonDocument.Parse(JsonReportWriter.Write(result));
+                engineReport.RootElement.WriteTo(json);
+            }
+            else
+            {
+                json.WriteNullValue();
+            }
 
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
 }

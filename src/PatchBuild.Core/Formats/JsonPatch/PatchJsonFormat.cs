@@ -48,8 +48,9 @@ public sealed class PatchJsonFormat : IPatchFormat
                    document.RootElement.TryGetProperty("patches", out var patches) &&
                    patches.ValueKind == JsonValueKind.Array;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
+            // ArgumentException: text decoded from bytes that are not UTF-8 holds lone surrogates JSON cannot carry.
             return false;
         }
         catch (ArgumentException)

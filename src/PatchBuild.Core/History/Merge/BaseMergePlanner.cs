@@ -12,8 +12,8 @@ public static class BaseMergePlanner
 {
     private const string TheirsName = "the patch";
 
-    /// <summary>What the merge did: "applied" or "skipped", and a note for the file's result.</summary>
-    public sealed record Outcome(string Status, string Note);
+    /// <summary>What the merge did (applied or skipped), and a note for the file's result.</summary>
+    public sealed record Outcome(FileStatus Status, string Note);
 
     /// <summary>
     /// Returns null when the ordinary replace applies; otherwise plans the merge into the workspace and says what it
@@ -63,7 +63,7 @@ public static class BaseMergePlanner
         }
 
         workspace.SetBytes(path, merge.Bytes);
-        return new Outcome("applied", merge.Conflicts.Count == 0
+        return new Outcome(FileStatus.Applied, merge.Conflicts.Count == 0
             ? "merged three ways: the file changed since the patch was made, in other lines"
             : $"merged three ways with {merge.Conflicts.Count} conflict(s) settled: {string.Join(", ", merge.Conflicts.Select(c => $"line {c.Line} {c.Resolution!.Value.Name()}"))}");
     }
@@ -80,7 +80,7 @@ public static class BaseMergePlanner
         }
 
         // Ours keeps the deletion; any other answer takes the patch's content.
-        return resolution == MergeStrategy.Ours ? new Outcome("skipped", "kept deleted (conflict settled: ours)") : null;
+        return resolution == MergeStrategy.Ours ? new Outcome(FileStatus.Skipped, "kept deleted (conflict settled: ours)") : null;
     }
 
     private static PatchException Unresolved(WorkspacePath path, IReadOnlyList<MergeConflict> conflicts)
