@@ -34,7 +34,7 @@ public static class ConfiguredPatchFiles
 
         string settingsFolder = Path.GetDirectoryName(settingsPath)!;
         var found = new List<string>();
-        foreach (string file in Walk(start))
+        foreach (string file in FolderWalk.Files(start, SkippedFolders.Contains))
         {
             string relative = Path.GetRelativePath(settingsFolder, file).Replace('\\', '/');
             if (!relative.StartsWith("../", StringComparison.Ordinal) && PatchFileNames.IsPatchFile(relative, settings) && settings.Matches(relative))
@@ -45,28 +45,5 @@ public static class ConfiguredPatchFiles
 
         found.Sort(StringComparer.Ordinal);
         return found;
-    }
-
-    private static IEnumerable<string> Walk(string root)
-    {
-        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            string folder = pending.Pop();
-            foreach (string file in Directory.EnumerateFiles(folder, "*", options))
-            {
-                yield return file;
-            }
-
-            foreach (string child in Directory.EnumerateDirectories(folder, "*", options))
-            {
-                if (!SkippedFolders.Contains(Path.GetFileName(child)))
-                {
-                    pending.Push(child);
-                }
-            }
-        }
     }
 }

@@ -64,29 +64,10 @@ internal sealed class WorkingTree : ISourceTree
         return info.Exists && info.LinkTarget is null;
     }
 
-    private static IEnumerable<string> Walk(string root)
-    {
-        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
-        {
-            string folder = pending.Pop();
-            foreach (string file in Directory.EnumerateFiles(folder, "*", options))
-            {
-                yield return Path.GetRelativePath(root, file).Replace('\\', '/');
-            }
-
-            foreach (string child in Directory.EnumerateDirectories(folder, "*", options))
-            {
-                string name = Path.GetFileName(child);
-                if (name is not ".git" and not PatchFileNames.StateFolder)
-                {
-                    pending.Push(child);
-                }
-            }
-        }
-    }
+    // Paths relative to the top level, '/'-separated, as git names them; git's and PatchBuild's own folders left out.
+    private static IEnumerable<string> Walk(string root) =>
+        FolderWalk.Files(root, name => name is ".git" or PatchFileNames.StateFolder)
+            .Select(file => Path.GetRelativePath(root, file).Replace('\\', '/'));
 
     public void Dispose()
     {
