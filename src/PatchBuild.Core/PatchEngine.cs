@@ -8,6 +8,7 @@ using PatchBuild.Core.Planning;
 using PatchBuild.Core.Reporting;
 using PatchBuild.Core.Safety;
 using PatchBuild.Core.State;
+using PatchBuild.Core.State.Backups;
 using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Validation;
 using PatchBuild.Core.Validation.Syntax;

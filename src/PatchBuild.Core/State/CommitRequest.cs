@@ -1,4 +1,3 @@
-using PatchBuild.Core.History;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Workspace;

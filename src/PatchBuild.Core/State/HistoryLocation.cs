@@ -1,5 +1,4 @@
 using PatchBuild.Core.Configuration;
-using PatchBuild.Core.History;
 
 namespace PatchBuild.Core.State;
 

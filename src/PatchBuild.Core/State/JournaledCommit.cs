@@ -1,4 +1,3 @@
-using PatchBuild.Core.History;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.State;

@@ -19,6 +19,14 @@ public sealed class FolderDependencyTests
         Assert.Empty(TypeReferences.Uses($"{Core}.{folder}", State));
     }
 
+    // History reads the journal and plans rollbacks from it; State owns .patchbuild/ and must work without History.
+    [Fact]
+    public void The_state_folder_never_reaches_into_history()
+    {
+        var uses = TypeReferences.Uses(State, $"{Core}.History");
+        Assert.True(uses.Count == 0, $"State uses History:\n{string.Join("\n", uses)}");
+    }
+
     [Theory]
     [InlineData("Transactions", "History")]
     [InlineData("Workspace", "Transactions")]
@@ -47,7 +55,8 @@ public sealed class FolderDependencyTests
     [Theory]
     [InlineData("Validation", "Safety", "PatchBuild.Core.Validation.SafetyValidator -> PatchBuild.Core.Safety.SafetyScanner")]
     [InlineData("Workspace", "Model", "PatchBuild.Core.Workspace.WorkspaceCommitter")]
-    [InlineData("History", "Workspace", "PatchBuild.Core.History.CommitRecorder -> PatchBuild.Core.Workspace.ICommitJournal")]
+    [InlineData("State", "Workspace", "PatchBuild.Core.State.CommitRecorder -> PatchBuild.Core.Workspace.ICommitJournal")]
+    [InlineData("History", "State", "PatchBuild.Core.History.PatchHistory -> PatchBuild.Core.State.")]
     public void The_scanner_finds_uses_in_signatures_and_method_bodies(string from, string to, string expected)
     {
         var uses = TypeReferences.Uses($"{Core}.{from}", $"{Core}.{to}");

@@ -1,5 +1,4 @@
 using PatchBuild.Core.Checks;
-using PatchBuild.Core.History;
 using PatchBuild.Core.State;
 using PatchBuild.Core.Tests.History;
 using PatchBuild.Core.Workspace;

@@ -12,7 +12,7 @@ public class ApplyConflictTests
     {
         var patch = PatchEngine.CreatePatch("a.txt", "old\n", "new\n", "why");
         var change = Assert.Single(patch.Files);
-        Assert.Equal(PatchBuild.Core.History.ContentHash.OfText("old\n"), change.BaseHash);
+        Assert.Equal(ContentHash.OfText("old\n"), change.BaseHash);
         Assert.Equal("old\n", change.ExpectedContent);
         Assert.Equal("new\n", change.Content);
         Assert.Equal("why", patch.Summary);

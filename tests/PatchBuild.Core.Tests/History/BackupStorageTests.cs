@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using PatchBuild.Core.Configuration;
-using PatchBuild.Core.History;
 using static PatchBuild.Core.Tests.History.TempWorkspace;
 
 namespace PatchBuild.Core.Tests.History;

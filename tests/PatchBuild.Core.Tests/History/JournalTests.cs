@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PatchBuild.Core.History;
+using PatchBuild.Core.Model;
 using PatchBuild.Core.State;
 using static PatchBuild.Core.Tests.History.TempWorkspace;
 

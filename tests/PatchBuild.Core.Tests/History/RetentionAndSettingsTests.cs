@@ -2,6 +2,7 @@ using PatchBuild.Core.Configuration;
 using PatchBuild.Core.History;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.State;
+using PatchBuild.Core.State.Backups;
 using static PatchBuild.Core.Tests.History.TempWorkspace;
 
 namespace PatchBuild.Core.Tests.History;

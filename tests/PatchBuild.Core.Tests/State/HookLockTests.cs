@@ -1,6 +1,6 @@
 using PatchBuild.Core.Git;
 using PatchBuild.Core.Git.Hooks;
-using PatchBuild.Core.History;
+using PatchBuild.Core.Model;
 using PatchBuild.Core.Tests.Checks;
 
 namespace PatchBuild.Core.Tests.State;

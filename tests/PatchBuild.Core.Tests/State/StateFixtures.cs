@@ -1,4 +1,3 @@
-using PatchBuild.Core.History;
 using PatchBuild.Core.State;
 using PatchBuild.Core.Workspace;
 using static PatchBuild.Core.Tests.History.TempWorkspace;

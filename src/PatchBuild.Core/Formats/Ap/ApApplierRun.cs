@@ -241,7 +241,7 @@ internal sealed partial class ApApplierRun
     private ModificationOutcome NothingToDelete(PatchError notFound)
     {
         string text = _context.Patch.Text;
-        if (text.Length > 0 && _context.Options.PatchRecordedAsApplied is { } recorded && recorded(History.ContentHash.OfText(text)))
+        if (text.Length > 0 && _context.Options.PatchRecordedAsApplied is { } recorded && recorded(ContentHash.OfText(text)))
         {
             return ModificationOutcome.AlreadyApplied("already applied: the snippet is gone and the history records this patch as applied");
         }

@@ -1,4 +1,3 @@
-using PatchBuild.Core.History;
 using PatchBuild.Core.Model;
 
 namespace PatchBuild.Core.State.Backups;

@@ -1,5 +1,3 @@
-using PatchBuild.Core.History;
-
 namespace PatchBuild.Core.State.Backups;
 
 /// <summary>

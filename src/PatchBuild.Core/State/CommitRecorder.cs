@@ -1,10 +1,9 @@
 using PatchBuild.Core.Model;
-using PatchBuild.Core.State;
 using PatchBuild.Core.State.Backups;
 using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Workspace;
 
-namespace PatchBuild.Core.History;
+namespace PatchBuild.Core.State;
 
 /// <summary>
 /// Journals one commit: the backup pack (every file's content before and after) and the "begin" record, both

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace PatchBuild.Core.History;
+namespace PatchBuild.Core.Model;
 
 /// <summary>SHA-256 as lowercase hex: the identity of file contents and patch texts in the journal.</summary>
 public static class ContentHash

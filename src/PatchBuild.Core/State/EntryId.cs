@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace PatchBuild.Core.History;
+namespace PatchBuild.Core.State;
 
 /// <summary>Journal entry ids: sortable by time, unique across processes, short enough to type.</summary>
 public static class EntryId

@@ -1,7 +1,7 @@
 using System.Text;
-using PatchBuild.Core.State;
+using PatchBuild.Core.Model;
 
-namespace PatchBuild.Core.History;
+namespace PatchBuild.Core.State;
 
 /// <summary>
 /// Moves applied patch files under .patchbuild/applied so they are no longer pending, and keeps that folder out of

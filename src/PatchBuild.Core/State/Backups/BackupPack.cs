@@ -1,9 +1,7 @@
 using System.IO.Compression;
 using PatchBuild.Core.Model;
 
-using PatchBuild.Core.State;
-
-namespace PatchBuild.Core.History;
+namespace PatchBuild.Core.State.Backups;
 
 /// <summary>
 /// The backups of one commit in a single file: every distinct content once, each file's before and after side by

@@ -1,7 +1,4 @@
-using PatchBuild.Core.State;
-using PatchBuild.Core.State.Backups;
-
-namespace PatchBuild.Core.History;
+namespace PatchBuild.Core.State.Backups;
 
 /// <summary>
 /// Keeps the backup folder within history.maxAgeDays and history.maxBytes. Finished entries lose their pack when

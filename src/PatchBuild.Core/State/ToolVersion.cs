@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace PatchBuild.Core.History;
+namespace PatchBuild.Core.State;
 
 /// <summary>The engine's informational version, recorded with every journal entry so old entries can be explained.</summary>
 public static class ToolVersion
