@@ -57,7 +57,7 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
             writer.WriteLine("Files to modify:");
             foreach (var change in result.Changes)
             {
-                writer.WriteLine($"  {S(change.Path.Relative)} ({change.Action.Replace('_', ' ')})");
+                writer.WriteLine($"  {S(change.Path.Relative)} ({change.Action.Word().Replace('_', ' ')})");
             }
 
             WriteDiff(result.Diff);

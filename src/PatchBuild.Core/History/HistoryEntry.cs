@@ -1,3 +1,4 @@
+using PatchBuild.Core.Model;
 using PatchBuild.Core.State;
 
 namespace PatchBuild.Core.History;
@@ -17,7 +18,7 @@ public enum HistoryStatus
 }
 
 /// <summary>One file of a history entry.</summary>
-public sealed record HistoryFile(string Path, string Action, string? BeforeHash, string? AfterHash);
+public sealed record HistoryFile(string Path, JournalAction Action, string? BeforeHash, string? AfterHash);
 
 /// <summary>One commit in the journal, with everything its records say about it.</summary>
 public sealed record HistoryEntry(string Id, string Kind, HistoryStatus Status, DateTimeOffset Started)

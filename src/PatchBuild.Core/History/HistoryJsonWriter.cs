@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PatchBuild.Core.History.Rollback;
+using PatchBuild.Core.Model;
 using PatchBuild.Core.Reporting;
 
 namespace PatchBuild.Core.History;
@@ -102,7 +103,7 @@ public static class HistoryJsonWriter
         {
             json.WriteStartObject();
             json.WriteString("path", file.Path);
-            json.WriteString("action", file.Action);
+            json.WriteString("action", file.Action.Word());
             json.WriteString("beforeHash", file.BeforeHash);
             json.WriteString("afterHash", file.AfterHash);
             json.WriteEndObject();

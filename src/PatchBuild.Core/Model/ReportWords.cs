@@ -27,6 +27,33 @@ public static class ReportWords
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "A file action without a report word."),
     };
 
+    /// <summary>The journal's word for a file's action (history.jsonl and the history report).</summary>
+    public static string Word(this JournalAction action) => action switch
+    {
+        JournalAction.Modify => "modify",
+        JournalAction.Create => "create",
+        JournalAction.Delete => "delete",
+        JournalAction.CreateDirectory => "create_directory",
+        JournalAction.DeleteDirectory => "delete_directory",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "A journal action without a word."),
+    };
+
+    /// <summary>The journal action a word names; false for any other word (case and spacing count).</summary>
+    public static bool TryParseJournalAction(string? word, out JournalAction action)
+    {
+        foreach (var candidate in Enum.GetValues<JournalAction>())
+        {
+            if (string.Equals(candidate.Word(), word, StringComparison.Ordinal))
+            {
+                action = candidate;
+                return true;
+            }
+        }
+
+        action = default;
+        return false;
+    }
+
     /// <summary>The action a change asks for, as reported for its file.</summary>
     public static FileAction ActionOf(FileChangeKind kind) => kind switch
     {

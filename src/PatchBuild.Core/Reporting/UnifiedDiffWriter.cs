@@ -1,4 +1,5 @@
 using System.Text;
+using PatchBuild.Core.Model;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.Reporting;
@@ -19,7 +20,7 @@ public static class UnifiedDiffWriter
         {
             if (change.AfterIsDirectory || change.BeforeIsDirectory)
             {
-                sb.Append("# ").Append(change.Action.Replace('_', ' ')).Append(' ').Append(change.Path.Relative).Append('\n');
+                sb.Append("# ").Append(change.Action.Word().Replace('_', ' ')).Append(' ').Append(change.Path.Relative).Append('\n');
                 continue;
             }
 

@@ -99,15 +99,15 @@ public static class SafetyScanner
     {
         if (BuildConfigurationPaths.IsBuildConfiguration(change.Path.Relative))
         {
-            return change.Action;
+            return change.Action.Word();
         }
 
         if (change.After is not null && BuildConfigurationPaths.RunsCode(change.After) is { } content)
         {
-            return $"{change.Action}: {content}";
+            return $"{change.Action.Word()}: {content}";
         }
 
-        return repository is not null && repository.Contains(change.Path.Relative) ? $"{change.Action}: git runs or reads it (core.hooksPath, include.path)" : null;
+        return repository is not null && repository.Contains(change.Path.Relative) ? $"{change.Action.Word()}: git runs or reads it (core.hooksPath, include.path)" : null;
     }
 
     // The planner already refuses such paths; judging them again here keeps the guarantee if a caller builds a plan by hand.

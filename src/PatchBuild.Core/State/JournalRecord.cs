@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using PatchBuild.Core.Model;
+
 namespace PatchBuild.Core.State;
 
 /// <summary>
@@ -65,7 +68,10 @@ public sealed class JournalFile
 {
     /// <summary>Relative to the workspace root, with '/'.</summary>
     public string Path { get; set; } = "";
-    public string Action { get; set; } = "";
+    /// <summary>Written as its word (<see cref="ReportWords"/>); an unknown or missing word makes the line malformed.</summary>
+    [JsonRequired]
+    [JsonConverter(typeof(JournalActionConverter))]
+    public JournalAction Action { get; set; }
     public BlobRef? Before { get; set; }
     public BlobRef? After { get; set; }
     public bool BeforeIsDirectory { get; set; }

@@ -1,3 +1,5 @@
+using PatchBuild.Core.Model;
+
 namespace PatchBuild.Core.Workspace;
 
 /// <summary>The difference between what a path holds on disk and what the plan wants there.</summary>
@@ -12,12 +14,12 @@ public sealed record PlannedChange(WorkspacePath Path)
     public bool BeforeIsDirectory { get; init; }
     public bool AfterIsDirectory { get; init; }
 
-    public string Action => (Before, After, BeforeIsDirectory, AfterIsDirectory) switch
+    public JournalAction Action => (Before, After, BeforeIsDirectory, AfterIsDirectory) switch
     {
-        (_, _, false, true) => "create_directory",
-        (_, _, true, false) => "delete_directory",
-        (null, not null, _, _) => "create",
-        (not null, null, _, _) => "delete",
-        _ => "modify",
+        (_, _, false, true) => JournalAction.CreateDirectory,
+        (_, _, true, false) => JournalAction.DeleteDirectory,
+        (null, not null, _, _) => JournalAction.Create,
+        (not null, null, _, _) => JournalAction.Delete,
+        _ => JournalAction.Modify,
     };
 }

@@ -1,4 +1,5 @@
 using PatchBuild.Core.History;
+using PatchBuild.Core.Model;
 using PatchBuild.Core.State;
 using PatchBuild.Core.Tests.History;
 using static PatchBuild.Core.Tests.History.TempWorkspace;
@@ -50,7 +51,7 @@ public sealed class JournalRobustnessTests
             Time = DateTimeOffset.UtcNow,
             Kind = JournalRecord.KindApply,
             Backups = "backups/20260101-000000-000-abcdef.pack",
-            Files = [new JournalFile { Path = "../" + Path.GetFileName(outside.Root) + "/target.txt", Action = "modify", Before = new BlobRef { Hash = "00", Length = 1 } }],
+            Files = [new JournalFile { Path = "../" + Path.GetFileName(outside.Root) + "/target.txt", Action = JournalAction.Modify, Before = new BlobRef { Hash = "00", Length = 1 } }],
         });
 
         var first = await _engine.ApplyAsync([Patch(Recreate("a.txt", "3\n"))], ws.Options);
