@@ -1,6 +1,5 @@
 using PatchBuild.Core.Model;
 using PatchBuild.Core.State.Backups;
-using PatchBuild.Core.Transactions;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.State;
