@@ -29,6 +29,9 @@ public sealed class InteractiveReview
 
     public IReadOnlyList<ReviewStep> Steps => Selection.Steps;
 
+    /// <summary>The run's input limits (patchbuild.json's "limits"): an edited file is held to them too.</summary>
+    public Configuration.InputLimits Limits => _options.Limits ?? Configuration.InputLimits.Default;
+
     /// <summary>A review, or the failed result of a run that cannot even be planned as a whole (nothing to ask then).</summary>
     public sealed record Start(InteractiveReview? Review, ApplyResult? Failure);
 
