@@ -64,7 +64,7 @@ public static class PtyRunner
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pty_drive.py"));
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Interactive", "pty_drive.py"));
             start.ArgumentList.Add(specFile);
             using var process = Process.Start(start)!;
             var output = new MemoryStream();
