@@ -248,6 +248,7 @@ public sealed class PatchEngine
             Changes = changes,
             Diff = options.DryRun ? SecretRedaction.Mask(UnifiedDiffWriter.Render(changes), secrets) : "",
             Conflicts = plan.Conflicts,
+            Secrets = secrets.ToList(),
         };
 
         if (plan.Errors.Count > 0 && !options.Partial)
@@ -346,6 +347,7 @@ public sealed class PatchEngine
             Changes = changes,
             // A diff of a large file costs more than applying the patch: render it only when asked to preview.
             Diff = options.DryRun ? SecretRedaction.Mask(UnifiedDiffWriter.Render(changes), secrets) : "",
+            Secrets = secrets.ToList(),
             FailureReports = reports,
             ArchivedPatches = archived,
             HistoryId = historyId,

@@ -54,6 +54,16 @@ public sealed class InteractiveApply(CliConsole console, PatchEngine engine)
             return start.Failure!;
         }
 
+        foreach (var error in review.WholeValidationErrors)
+        {
+            console.Out.WriteLine($"! As written, the patch fails validation: {error.Code} {S(error.Message)}");
+        }
+
+        if (review.WholeValidationErrors.Count > 0)
+        {
+            console.Out.WriteLine("  Answer n to (or edit) the change at fault; what you accept is validated again before anything is written.");
+        }
+
         bool acceptRest = false;
         bool quit = false;
         var steps = review.Steps;

@@ -15,13 +15,23 @@ public sealed class InteractiveReview
     private readonly PatchEngine _engine;
     private readonly ApplyOptions _options;
 
-    private InteractiveReview(PatchEngine engine, IReadOnlyList<PatchSet> patches, ApplyOptions options)
+    private readonly IReadOnlyList<string> _secrets;
+
+    private InteractiveReview(PatchEngine engine, IReadOnlyList<PatchSet> patches, ApplyOptions options, ApplyResult whole)
     {
         _engine = engine;
         _options = options;
         Patches = patches;
         Selection = new PlanSelection(patches);
+        _secrets = whole.Secrets;
+        WholeValidationErrors = whole.Status == ApplyStatus.Failed ? whole.Errors : [];
     }
+
+    /// <summary>
+    /// Why the patch as written would fail validation (syntax, safety rules): the person can still reject or edit the
+    /// change at fault, so this is shown, not fatal. Empty when the whole patch validates.
+    /// </summary>
+    public IReadOnlyList<PatchError> WholeValidationErrors { get; }
 
     public IReadOnlyList<PatchSet> Patches { get; }
 
@@ -47,15 +57,17 @@ public sealed class InteractiveReview
             return new Start(null, failed);
         }
 
-        var whole = PlanOrNull(engine, loaded.Patches, loaded.Options);
-        if (whole is null || whole.Value.Outcome.Errors.Count > 0)
+        // The whole patch through the engine's dry run: the plan, and the validators' verdict and the secrets they found
+        // (previews mask them as the dry-run diff does).
+        var whole = await engine.DryRunAsync(loaded.Patches, loaded.Options, cancellationToken).ConfigureAwait(false);
+        var planned = PlanOrNull(engine, loaded.Patches, loaded.Options);
+        if (planned is null || planned.Value.Outcome.Errors.Count > 0)
         {
-            // The engine's dry run says why, in the words apply uses; nothing is written either way.
-            var result = await engine.DryRunAsync(loaded.Patches, loaded.Options, cancellationToken).ConfigureAwait(false);
-            return new Start(null, result with { DryRun = false });
+            // A patch that does not plan has nothing to ask about: apply's own failure, nothing written.
+            return new Start(null, whole with { DryRun = false, Diff = "" });
         }
 
-        return new Start(new InteractiveReview(engine, loaded.Patches, loaded.Options), null);
+        return new Start(new InteractiveReview(engine, loaded.Patches, loaded.Options, whole), null);
     }
 
     /// <summary>What a step would change, given the decisions made before it.</summary>
@@ -101,7 +113,7 @@ public sealed class InteractiveReview
             }
         }
 
-        return new StepPreview(UnifiedDiffWriter.Render(changes), null);
+        return new StepPreview(Safety.SecretRedaction.Mask(UnifiedDiffWriter.Render(changes), _secrets), null);
     }
 
     /// <summary>What the editor is given for a step, or why the step cannot be edited.</summary>

@@ -227,4 +227,19 @@ public sealed class InteractiveReviewTests : IDisposable
         Assert.Contains(start.Failure.Errors, e => e.Code == ErrorCodes.SnippetNotFound);
         Assert.Equal(before, _folder.Snapshot());
     }
+
+    [Fact]
+    public async Task A_secret_in_a_change_is_masked_in_its_preview_and_the_whole_patchs_refusal_is_known_up_front()
+    {
+        const string token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789";
+        _folder.Write("scripts/ci.sh", "echo build\n");
+        _folder.Write("fix.ap", $"0a1b2c3d AP 3.2\n\n0a1b2c3d FILE\nscripts/ci.sh\n0a1b2c3d INSERT_AFTER\n0a1b2c3d snippet\necho build\n0a1b2c3d content\nexport GH_TOKEN={token}\n");
+        var review = await StartAsync();
+
+        var preview = review.Preview(review.Steps.Single());
+
+        Assert.Equal(ErrorCodes.UnsafePatch, Assert.Single(review.WholeValidationErrors).Code);
+        Assert.Contains("+export GH_TOKEN=", preview.Diff);
+        Assert.DoesNotContain(token, preview.Diff);
+    }
 }
