@@ -15,6 +15,8 @@ public static class CliApp
         var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error, colour: stdout is null && ConsoleSupportsColour())
         {
             Input = stdin is null ? Console.OpenStandardInput : () => stdin,
+            // Questions need a person: both ends of this process on a terminal (apply --interactive).
+            IsTerminal = stdout is null && stdin is null && !Console.IsInputRedirected && !Console.IsOutputRedirected,
         };
         var root = new RootCommand("PatchBuild: apply AI-generated patches (ap, patch.json, unified diffs) safely.");
         root.Subcommands.Add(ApplyCommand.Create(console));
@@ -93,4 +95,10 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, bool colour)
 
     /// <summary>Opens standard input (for `apply -`).</summary>
     public Func<Stream> Input { get; init; } = Console.OpenStandardInput;
+
+    /// <summary>Standard input and output are a terminal, so a person can be asked (apply --interactive).</summary>
+    public bool IsTerminal { get; init; }
+
+    /// <summary>Where answers to questions are read, a line at a time.</summary>
+    public TextReader Answers { get; init; } = Console.In;
 }

@@ -58,4 +58,10 @@ public sealed record ApplyResult(ApplyStatus Status)
 
     /// <summary>Overlaps met while merging changes made against older content, settled or not (then the run failed).</summary>
     public IReadOnlyList<MergeConflict> Conflicts { get; init; } = [];
+
+    /// <summary>
+    /// The secrets validation found in the planned content, for masking what else shows that content (the interactive
+    /// preview). Never written to a report.
+    /// </summary>
+    internal IReadOnlyList<string> Secrets { get; init; } = [];
 }

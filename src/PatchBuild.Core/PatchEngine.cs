@@ -96,6 +96,20 @@ public sealed class PatchEngine
     /// <summary>Loads the patch files and applies them as one transaction. Parse errors come back as a FAILED result.</summary>
     public async Task<ApplyResult> ApplyFilesAsync(IReadOnlyList<string> patchFiles, ApplyOptions options, CancellationToken cancellationToken = default)
     {
+        var loaded = await LoadRunAsync(patchFiles, options, cancellationToken).ConfigureAwait(false);
+        return loaded.Failure ?? await ApplyAsync(loaded.Patches, loaded.Options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What <see cref="LoadRunAsync"/> read: the patches and the options with the run's settings, or why it could not.</summary>
+    public sealed record LoadedRun(IReadOnlyList<PatchSet> Patches, ApplyOptions Options, ApplyResult? Failure);
+
+    /// <summary>
+    /// Reads and parses the patch files of one run exactly as <see cref="ApplyFilesAsync"/> does (root, settings,
+    /// limits, standard input), without planning them. A parse error comes back as a FAILED result in
+    /// <see cref="LoadedRun.Failure"/>.
+    /// </summary>
+    public async Task<LoadedRun> LoadRunAsync(IReadOnlyList<string> patchFiles, ApplyOptions options, CancellationToken cancellationToken = default)
+    {
         var patches = new List<PatchSet>();
         if (options.Root is null && patchFiles.Any(PatchInput.IsStandardInput))
         {
@@ -104,11 +118,11 @@ public sealed class PatchEngine
             var stand = patchFiles.Select(f => PatchInput.IsStandardInput(f) ? Path.Combine(Directory.GetCurrentDirectory(), PatchInput.StandardInputName) : f);
             if (PatchRoot.Common(stand, null, out string? conflict) is not { } shared)
             {
-                return new ApplyResult(ApplyStatus.Failed)
+                return new LoadedRun([], options, new ApplyResult(ApplyStatus.Failed)
                 {
                     DryRun = options.DryRun,
                     Errors = [new PatchError(ErrorCodes.InvalidFilePath, $"The patches of one run must share a root: {conflict}.") { Hint = "Pass --root to resolve every path against one folder." }],
-                };
+                });
             }
 
             options = options with { Root = shared };
@@ -120,7 +134,7 @@ public sealed class PatchEngine
         }
         catch (PatchException ex)
         {
-            return new ApplyResult(ApplyStatus.Failed) { DryRun = options.DryRun, Errors = [ex.Error], Root = options.Root };
+            return new LoadedRun([], options, new ApplyResult(ApplyStatus.Failed) { DryRun = options.DryRun, Errors = [ex.Error], Root = options.Root });
         }
 
         var limits = options.Limits!;
@@ -134,11 +148,28 @@ public sealed class PatchEngine
             catch (PatchException ex)
             {
                 var error = ex.Error with { PatchFile = ex.Error.PatchFile ?? (PatchInput.IsStandardInput(file) ? PatchInput.StandardInputLabel : Path.GetFullPath(file)) };
-                return new ApplyResult(ApplyStatus.Failed) { DryRun = options.DryRun, Errors = [error], Root = options.Root };
+                return new LoadedRun([], options, new ApplyResult(ApplyStatus.Failed) { DryRun = options.DryRun, Errors = [error], Root = options.Root });
             }
         }
 
-        return await ApplyAsync(patches, options, cancellationToken).ConfigureAwait(false);
+        return new LoadedRun(patches, options, null);
+    }
+
+    /// <summary>
+    /// Plans the patches in memory only (no validation, no lock, nothing written), against the root the run would
+    /// use: what a preview of part of a run needs. Null root: the patches do not share one (the apply says why).
+    /// </summary>
+    public (PatchWorkspace Workspace, PatchPlanner.PlanOutcome Outcome)? PlanInMemory(IReadOnlyList<PatchSet> patches, ApplyOptions options)
+    {
+        if (PatchRoot.Common(patches.Select(p => p.SourcePath).OfType<string>(), options.Root, out _) is not { } root || !Directory.Exists(root))
+        {
+            return null;
+        }
+
+        options = WithSettings(root, options);
+        var workspace = new PatchWorkspace(root, options.Limits);
+        var appliers = _formats.SelectMany(f => f.Appliers).ToList();
+        return (workspace, new PatchPlanner(appliers).Plan(workspace, patches, options));
     }
 
     /// <summary>Plans, validates and (unless dry run) writes the patches, all or nothing unless <see cref="ApplyOptions.Partial"/>.</summary>
@@ -218,6 +249,7 @@ public sealed class PatchEngine
             Changes = changes,
             Diff = options.DryRun ? SecretRedaction.Mask(UnifiedDiffWriter.Render(changes), secrets) : "",
             Conflicts = plan.Conflicts,
+            Secrets = secrets.ToList(),
         };
 
         if (plan.Errors.Count > 0 && !options.Partial)
@@ -316,6 +348,7 @@ public sealed class PatchEngine
             Changes = changes,
             // A diff of a large file costs more than applying the patch: render it only when asked to preview.
             Diff = options.DryRun ? SecretRedaction.Mask(UnifiedDiffWriter.Render(changes), secrets) : "",
+            Secrets = secrets.ToList(),
             FailureReports = reports,
             ArchivedPatches = archived,
             HistoryId = historyId,

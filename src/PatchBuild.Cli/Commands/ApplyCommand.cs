@@ -27,11 +27,12 @@ public static class ApplyCommand
         var backupDir = new Option<string?>("--backup-dir") { Description = "Write backups here instead of .patchbuild/backups." };
         var strategy = new Option<string?>("--strategy") { Description = "Settle overlaps when a patch made against older content meets a changed file: ours, theirs, union or manual." };
         var lockTimeout = new Option<double?>("--lock-timeout") { Description = "Seconds to wait for another PatchBuild process (default 30)." };
+        var interactive = new Option<bool>("--interactive") { Description = "Show each change and ask: [y]es / [n]o / [e]dit / [a]ll / [q]uit; what is accepted is applied as one transaction. Needs a terminal." };
         var validation = new ValidationOptions();
 
         var command = new Command("apply", "Apply patches: plan all in memory, validate, then write all or nothing.")
         {
-            patches, root, dryRun, strict, format, reverse, partial, json, report, force, fuzz, archive, backupDir, strategy, lockTimeout,
+            patches, root, dryRun, strict, format, reverse, partial, json, report, force, fuzz, archive, backupDir, strategy, lockTimeout, interactive,
         };
         validation.AddTo(command);
 
@@ -86,11 +87,25 @@ public static class ApplyCommand
                 throw new UsageException($"--root '{options.Root}' is not a folder.");
             }
 
-            var engine = new PatchEngine();
-            var result = await engine.ApplyFilesAsync(files, options, cancellationToken).ConfigureAwait(false);
-
             bool asJson = parse.GetValue(json);
             string? reportFile = parse.GetValue(report);
+            var engine = new PatchEngine();
+            ApplyResult result;
+            if (parse.GetValue(interactive))
+            {
+                InteractiveApply.RefuseIncompatible(files, asJson, options, console);
+                if (await new InteractiveApply(console, engine).RunAsync(files, options, cancellationToken).ConfigureAwait(false) is not { } applied)
+                {
+                    return CliApp.ExitSuccess;
+                }
+
+                result = applied;
+            }
+            else
+            {
+                result = await engine.ApplyFilesAsync(files, options, cancellationToken).ConfigureAwait(false);
+            }
+
             if (asJson || reportFile is not null)
             {
                 string text = JsonReportWriter.Write(result);

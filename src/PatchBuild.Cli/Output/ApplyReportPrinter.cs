@@ -194,7 +194,8 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
         return error.Modification is null ? $" ({patch} line {error.Line})" : $" ({patch} line {error.Line}, modification {error.Modification})";
     }
 
-    private void WriteDiff(string diff)
+    /// <summary>A unified diff, coloured as --dry-run shows it (colour only when this printer was given it).</summary>
+    public void WriteDiff(string diff)
     {
         foreach (string line in TerminalText.SafeLines(diff).Split('\n'))
         {

@@ -16,6 +16,22 @@ public static class ProcessRunner
         Process.Start(StartInfo(command)) ?? throw new System.ComponentModel.Win32Exception($"'{command.Program}' did not start.");
 
     /// <summary>
+    /// Runs a program that talks to the person at the terminal (an editor): it inherits stdin, stdout and stderr, and
+    /// the call waits for it however long it takes. Returns its exit code.
+    /// </summary>
+    public static int RunAttached(ProcessCommand command)
+    {
+        var start = StartInfo(command);
+        start.RedirectStandardInput = false;
+        start.RedirectStandardOutput = false;
+        start.RedirectStandardError = false;
+        start.CreateNoWindow = false;
+        using var process = Process.Start(start) ?? throw new System.ComponentModel.Win32Exception($"'{command.Program}' did not start.");
+        process.WaitForExit();
+        return process.ExitCode;
+    }
+
+    /// <summary>
     /// Runs to the end and collects the output. Reads happen on plain threads: async pipe reads would start the thread
     /// pool and the socket engine, which costs more than a whole git call.
     /// </summary>
