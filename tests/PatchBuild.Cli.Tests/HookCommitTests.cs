@@ -255,10 +255,15 @@ public sealed class HookCommitTests : IDisposable
         string home = Path.Combine(Path.GetTempPath(), "pb-home-" + Guid.NewGuid().ToString("N")[..8]);
         _cleanup.Add(home);
         Directory.CreateDirectory(home);
+        // A commit with nothing to judge passes in the hook script without the tool; one with a patch needs it.
         _repo.Write("a.txt", "a\n");
         _repo.Stage("a.txt");
+        var env = new Dictionary<string, string> { ["HOME"] = home, ["PATH"] = "/usr/bin:/bin" };
+        Assert.Equal(0, _repo.Commit("plain", env).ExitCode);
+        _repo.Write("afix.ap", "not a patch\n");
+        _repo.Stage("afix.ap");
 
-        var commit = _repo.Commit("x", new Dictionary<string, string> { ["HOME"] = home, ["PATH"] = "/usr/bin:/bin" });
+        var commit = _repo.Commit("x", env);
 
         Assert.Equal(1, commit.ExitCode);
         Assert.Contains("dotnet tool install --local PatchBuild.Tool", commit.Error);

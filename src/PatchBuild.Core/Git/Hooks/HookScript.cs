@@ -74,6 +74,63 @@ public static class HookScript
             exit 0 ;;
         esac
 
+        # Most commits stage nothing PatchBuild judges, and git itself can tell, before any .NET process starts
+        # (docs/hook.md, "Speed"). Every answer here is conservative: 0 (run the engine) unless git proved that the
+        # full check has nothing to find. It must never pass a commit the engine would block.
+        engine_needed() {
+          # git starts the hook at the top of the working tree; from anywhere else, the engine decides.
+          [ -e .git ] || return 0
+          # Settings may add patch names or require applied patches, and a top-level journal may hold an unfinished
+          # apply: the engine reads both.
+          for state in patchbuild.json .patchbuild; do
+            if [ -e "$state" ] || [ -L "$state" ]; then return 0; fi
+          done
+          # Paths as git quotes them: any name with a control character, a quote, a backslash or a non-ASCII byte comes
+          # back in double quotes, and goes to the engine. The rest are one name a line, safe to split on newlines.
+          staged=$(git -c core.quotePath=true diff --cached --name-only --no-renames --no-relative --diff-filter=d \
+                   --ignore-submodules=all --no-ext-diff --no-color) || return 0
+          [ -n "$staged" ] || return 1
+          saved_ifs=$IFS
+          IFS='
+        '
+          set -f
+          # shellcheck disable=SC2086 # split on newlines only, globbing off
+          set -- $staged
+          set +f
+          IFS=$saved_ifs
+          checked=
+          for name do
+            case $name in
+              \"*) return 0 ;;
+              # Patch names (*.ap, patch.json, *.patch.json, *.patch, *.diff) in any case, settings, leftovers.
+              *.[aA][pP]|*.[pP][aA][tT][cC][hH]|*.[dD][iI][fF][fF]|*[pP][aA][tT][cC][hH].[jJ][sS][oO][nN]) return 0 ;;
+              *[pP][aA][tT][cC][hH][bB][uU][iI][lL][dD].[jJ][sS][oO][nN]) return 0 ;;
+              *.[rR][eE][jJ]|*.[oO][rR][iI][gG]|*[aA][fF][aA][iI][lL][eE][dD].[mM][dD]) return 0 ;;
+              .patchbuild/*|*/.patchbuild/*) return 0 ;;
+            esac
+            # A workspace journal in any folder above a staged file is read by the engine (names arrive sorted, so
+            # the walk stops at the first folder the previous name already had checked).
+            case $name in */*) dir=${name%/*} ;; *) dir= ;; esac
+            next=$dir
+            while [ -n "$dir" ]; do
+              case $checked in "$dir"|"$dir"/*) break ;; esac
+              if [ -e "$dir/.patchbuild" ] || [ -L "$dir/.patchbuild" ]; then return 0; fi
+              case $dir in */*) dir=${dir%/*} ;; *) dir= ;; esac
+            done
+            checked=$next
+          done
+          # Contents the engine reads as a patch or a conflict, found by git in the staged blobs: a conflict opener
+          # at a line start, an ap header's " AP ", a Codex "*** Begin Patch", a JSON "patches" key. Whitespace
+          # errors do not count (that is why not git diff --check). Exit 1 is "none"; a match or any failure runs
+          # the engine. Literal pathspecs: a name is never read as a glob or a pathspec magic.
+          git --literal-pathspecs grep --cached -q -G -e '^<<<<<<<' -e ' AP ' -e '\*\*\* Begin Patch' -e '"patches"' -- "$@" >/dev/null 2>&1
+          [ $? -ne 1 ]
+        }
+
+        if ! engine_needed; then
+          exit 0
+        fi
+
         # GUI git clients often start hooks with a bare PATH: look where the .NET installers put dotnet.
         find_dotnet() {
           if command -v dotnet >/dev/null 2>&1; then command -v dotnet; return 0; fi
