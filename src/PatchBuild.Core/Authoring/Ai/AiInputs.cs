@@ -42,6 +42,8 @@ internal sealed class AiInputs
 
     private bool OutGiven { get; init; }
 
+    private string? ProjectFile { get; init; }
+
     public static AiInputs Resolve(AiRunOptions options)
     {
         var planTasks = options.PlanFile is null ? [] : AiPlanFile.Load(options.PlanFile);
@@ -118,8 +120,9 @@ internal sealed class AiInputs
             Endpoint = AiEndpoint.Resolve(config.Ai, options.Model, options.TimeoutSeconds, options.Environment),
             MaxAttempts = options.MaxAttempts ?? config.Ai.MaxAttempts ?? AiRunOptions.DefaultMaxAttempts,
             Apply = apply,
-            PatchPath = options.OutPath is { } outPath ? Path.GetFullPath(outPath) : DefaultPatchPath(root, apply.ProjectFile),
+            PatchPath = options.OutPath is { } outPath ? Path.GetFullPath(outPath) : DefaultPatchPath(root, apply.ProjectFile, PatchFormat.Ap),
             OutGiven = options.OutPath is not null,
+            ProjectFile = apply.ProjectFile,
         };
     }
 
@@ -162,10 +165,13 @@ internal sealed class AiInputs
         return errors;
     }
 
-    /// <summary>Writes the validated patch: atomically, never through a link, never under .git or .patchbuild of the root.</summary>
-    public async Task WritePatchAsync(string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the validated patch (--out, else ai-TIMESTAMP with the dialect's extension) atomically, never through
+    /// a link, never under .git or .patchbuild of the root. Returns where.
+    /// </summary>
+    public async Task<string> WritePatchAsync(string text, PatchFormat format, CancellationToken cancellationToken)
     {
-        string full = PatchPath;
+        string full = OutGiven ? PatchPath : DefaultPatchPath(Root, ProjectFile, format);
         string relative = Path.GetRelativePath(Root, full);
         if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
         {
@@ -180,6 +186,7 @@ internal sealed class AiInputs
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         string content = text.EndsWith('\n') ? text : text + "\n";
         await WorkspaceCommitter.WriteAtomicallyAsync(full, new UTF8Encoding(false).GetBytes(content), cancellationToken).ConfigureAwait(false);
+        return full;
     }
 
     private static string TargetOf(PathGuard guard, string root, string relative, string shown)
@@ -235,14 +242,22 @@ internal sealed class AiInputs
         return targets;
     }
 
-    private static string DefaultPatchPath(string root, string? projectFile)
+    // The extension names the dialect the model answered in, so `check` and a later apply see the patch for what it is.
+    private static string DefaultPatchPath(string root, string? projectFile, PatchFormat format)
     {
         string folder = projectFile is not null ? Path.GetDirectoryName(Path.GetFullPath(projectFile))! : root;
+        string extension = format switch
+        {
+            PatchFormat.Ap => ".ap",
+            PatchFormat.UnifiedDiff => ".diff",
+            PatchFormat.PatchJson => ".patch.json",
+            _ => ".patch",
+        };
         string stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        string path = Path.Combine(folder, $"ai-{stamp}.ap");
+        string path = Path.Combine(folder, $"ai-{stamp}{extension}");
         for (int n = 2; File.Exists(path); n++)
         {
-            path = Path.Combine(folder, $"ai-{stamp}-{n}.ap");
+            path = Path.Combine(folder, $"ai-{stamp}-{n}{extension}");
         }
 
         return path;

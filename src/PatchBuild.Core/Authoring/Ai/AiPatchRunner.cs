@@ -163,9 +163,10 @@ public static class AiPatchRunner
                 return result;
             }
 
+            string written;
             try
             {
-                await inputs.WritePatchAsync(patch.Text, cancellationToken).ConfigureAwait(false);
+                written = await inputs.WritePatchAsync(patch.Text, patch.Format, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PatchException)
             {
@@ -178,7 +179,7 @@ public static class AiPatchRunner
                 return result with { Success = options.Mode == AiMode.Apply, Error = error };
             }
 
-            return result with { PatchFile = inputs.PatchPath };
+            return result with { PatchFile = written };
         }
 
         private AiRunResult Failed(PatchError error) => new(false)
