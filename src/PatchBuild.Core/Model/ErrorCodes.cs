@@ -34,18 +34,6 @@ public static class ErrorCodes
     public const string GitFailed = "GIT_FAILED";
     public const string LimitExceeded = "LIMIT_EXCEEDED";
 
-    /// <summary>`patchbuild ai`: the model endpoint could not be used (timeout, HTTP error, 401, 429, unreadable answer).</summary>
-    public const string AiRequestFailed = "AI_REQUEST_FAILED";
-
-    /// <summary>`patchbuild ai`: the model answered without a patch any dialect reads.</summary>
-    public const string AiNoPatch = "AI_NO_PATCH";
-
-    /// <summary>`patchbuild ai`: the model's answer touches a file it was not given (or .git, or outside the root).</summary>
-    public const string AiFileRefused = "AI_FILE_REFUSED";
-
-    /// <summary>`patchbuild ai`: no attempt produced a patch that plans and validates.</summary>
-    public const string AiNotConverged = "AI_NOT_CONVERGED";
-
     /// <summary>A file that cannot be read and written back without changing bytes the patch does not touch.</summary>
     public const string Encoding = "ENCODING";
 }

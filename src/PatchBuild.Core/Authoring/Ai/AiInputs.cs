@@ -153,7 +153,7 @@ internal sealed class AiInputs
 
                 if (relative is null || !_allowed.Contains(relative))
                 {
-                    errors.Add(new PatchError(ErrorCodes.AiFileRefused, $"The answer changes '{path}', which it may not: {reason}.")
+                    errors.Add(new PatchError(AiErrorCodes.FileRefused, $"The answer changes '{path}', which it may not: {reason}.")
                     {
                         File = path,
                         Hint = $"Change only these files: {string.Join(", ", _allowed)}.",
@@ -264,5 +264,5 @@ internal sealed class AiInputs
     }
 
     private static PatchException Refused(string message, string hint) =>
-        new(new PatchError(ErrorCodes.AiFileRefused, message) { Hint = hint });
+        new(new PatchError(AiErrorCodes.FileRefused, message) { Hint = hint });
 }

@@ -204,7 +204,7 @@ public static class AiPatchRunner
                 }
             }
 
-            return new PatchError(ErrorCodes.AiNotConverged, sb.ToString())
+            return new PatchError(AiErrorCodes.NotConverged, sb.ToString())
             {
                 Hint = "Nothing was changed. Read the transcript in .patchbuild/ai/, make the instruction more precise, give the files the change needs with --file, or allow more with --max-attempts.",
             };

@@ -39,7 +39,7 @@ public static class AnswerReader
             throw firstFailure;
         }
 
-        throw new PatchException(new PatchError(ErrorCodes.AiNoPatch, "The answer holds no patch: no dialect PatchBuild reads (ap, Codex, Aider, unified diff, patch.json) was found in it.")
+        throw new PatchException(new PatchError(AiErrorCodes.NoPatch, "The answer holds no patch: no dialect PatchBuild reads (ap, Codex, Aider, unified diff, patch.json) was found in it.")
         {
             Hint = "The model answered in prose. Ask again, or name the change more precisely; the prompt already carries the ap format guide.",
         });

@@ -232,5 +232,5 @@ public sealed class ChatCompletionsClient : IChatClient
     }
 
     private static PatchException Failed(string message, string hint) =>
-        new(new PatchError(ErrorCodes.AiRequestFailed, message) { Hint = hint });
+        new(new PatchError(AiErrorCodes.RequestFailed, message) { Hint = hint });
 }

@@ -153,9 +153,9 @@ public sealed class AiPatchRunnerTests : IDisposable
         var result = await AiPatchRunner.RunAsync(Options(server, AiMode.Apply));
 
         Assert.False(result.Success);
-        Assert.Equal(ErrorCodes.AiNotConverged, result.Error!.Code);
+        Assert.Equal(AiErrorCodes.NotConverged, result.Error!.Code);
         Assert.Equal(3, server.RequestCount);
-        Assert.All(result.Attempts, a => Assert.Equal(ErrorCodes.AiNoPatch, a.Errors[0].Code));
+        Assert.All(result.Attempts, a => Assert.Equal(AiErrorCodes.NoPatch, a.Errors[0].Code));
         Assert.Contains("attempt 1: AI_NO_PATCH", result.Error.Message);
         Assert.Contains("attempt 3: AI_NO_PATCH", result.Error.Message);
         Assert.Equal(before, _tree.Snapshot());
@@ -170,7 +170,7 @@ public sealed class AiPatchRunnerTests : IDisposable
         var result = await AiPatchRunner.RunAsync(Options(server) with { MaxAttempts = 1 });
 
         Assert.False(result.Success);
-        Assert.Equal(ErrorCodes.AiNotConverged, result.Error!.Code);
+        Assert.Equal(AiErrorCodes.NotConverged, result.Error!.Code);
         Assert.Equal(1, server.RequestCount);
     }
 
@@ -189,8 +189,8 @@ public sealed class AiPatchRunnerTests : IDisposable
         var result = await AiPatchRunner.RunAsync(Options(server, AiMode.Apply) with { MaxAttempts = 2 });
 
         Assert.False(result.Success);
-        Assert.Equal(ErrorCodes.AiNotConverged, result.Error!.Code);
-        Assert.All(result.Attempts, a => Assert.Contains(a.Errors, e => e.Code is ErrorCodes.AiFileRefused or ErrorCodes.InvalidFilePath or ErrorCodes.InvalidPatchFile));
+        Assert.Equal(AiErrorCodes.NotConverged, result.Error!.Code);
+        Assert.All(result.Attempts, a => Assert.Contains(a.Errors, e => e.Code is AiErrorCodes.FileRefused or ErrorCodes.InvalidFilePath or ErrorCodes.InvalidPatchFile));
         Assert.Equal(before, _tree.Snapshot());
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(_tree.Path)!, "outside.txt")));
     }
@@ -204,7 +204,7 @@ public sealed class AiPatchRunnerTests : IDisposable
         var result = await AiPatchRunner.RunAsync(Options(server, AiMode.Apply));
 
         Assert.False(result.Success);
-        Assert.Equal(ErrorCodes.AiRequestFailed, result.Error!.Code);
+        Assert.Equal(AiErrorCodes.RequestFailed, result.Error!.Code);
         Assert.Contains("not a chat completion", result.Error.Message);
         Assert.Contains("/chat/completions", result.Error.Hint);
         Assert.Equal(before, _tree.Snapshot());
@@ -219,7 +219,7 @@ public sealed class AiPatchRunnerTests : IDisposable
         var result = await AiPatchRunner.RunAsync(Options(server, AiMode.Apply) with { TimeoutSeconds = 1 });
 
         Assert.False(result.Success);
-        Assert.Equal(ErrorCodes.AiRequestFailed, result.Error!.Code);
+        Assert.Equal(AiErrorCodes.RequestFailed, result.Error!.Code);
         Assert.Contains("did not answer within 1 seconds", result.Error.Message);
         Assert.Contains("--timeout", result.Error.Hint);
         Assert.Equal(before, _tree.Snapshot());
@@ -400,7 +400,7 @@ public sealed class AiPatchRunnerTests : IDisposable
         var result = await AiPatchRunner.RunAsync(Options(server) with { Files = [_tree.Combine(file)] });
 
         Assert.False(result.Success);
-        Assert.Equal(ErrorCodes.AiFileRefused, result.Error!.Code);
+        Assert.Equal(AiErrorCodes.FileRefused, result.Error!.Code);
         Assert.Equal(0, server.RequestCount);
     }
 
