@@ -113,6 +113,12 @@ internal sealed class AiInputs
             }
         }
 
+        if (options.OutPath is { } outGiven)
+        {
+            // Refused now rather than after the model answered (and, with --apply, after the tree was written).
+            GuardOutPath(guard, root, Path.GetFullPath(outGiven));
+        }
+
         return new AiInputs(root, guard, targets)
         {
             WorkspaceRoot = workspace,
@@ -172,11 +178,7 @@ internal sealed class AiInputs
     public async Task<string> WritePatchAsync(string text, PatchFormat format, CancellationToken cancellationToken)
     {
         string full = OutGiven ? PatchPath : DefaultPatchPath(Root, ProjectFile, format);
-        string relative = Path.GetRelativePath(Root, full);
-        if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
-        {
-            _guard.Verify(relative.Replace('\\', '/'));
-        }
+        GuardOutPath(_guard, Root, full);
 
         if (!OutGiven && File.Exists(full))
         {
@@ -187,6 +189,17 @@ internal sealed class AiInputs
         string content = text.EndsWith('\n') ? text : text + "\n";
         await WorkspaceCommitter.WriteAtomicallyAsync(full, new UTF8Encoding(false).GetBytes(content), cancellationToken).ConfigureAwait(false);
         return full;
+    }
+
+    // Inside the root the patch file obeys the path rules of a patch's targets: no link out, nothing under .git or
+    // .patchbuild. Outside it, --out is the user's own choice.
+    private static void GuardOutPath(PathGuard guard, string root, string full)
+    {
+        string relative = Path.GetRelativePath(root, full);
+        if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+        {
+            guard.Verify(relative.Replace('\\', '/'));
+        }
     }
 
     private static string TargetOf(PathGuard guard, string root, string relative, string shown)

@@ -417,4 +417,34 @@ public sealed class AiPatchRunnerTests : IDisposable
         Assert.Contains(AiEndpoint.ModelVariable, result.Error.Hint);
         Assert.Equal(0, server.RequestCount);
     }
+
+    [Theory]
+    [InlineData(".git/hooks/post-checkout")]
+    [InlineData(".patchbuild/journal.jsonl")]
+    public async Task An_out_path_under_git_or_the_state_folder_is_refused_before_anything_is_asked(string outPath)
+    {
+        Directory.CreateDirectory(_tree.Combine(".git/hooks"));
+        using var server = new ScriptedModelServer(Answer(Good));
+
+        var result = await AiPatchRunner.RunAsync(Options(server, AiMode.Apply) with { OutPath = _tree.Combine(outPath) });
+
+        Assert.False(result.Success);
+        Assert.Equal(0, server.RequestCount);
+        Assert.False(File.Exists(_tree.Combine(outPath)));
+        Assert.Equal(UserBefore, _tree.Read(UserFile));
+    }
+
+    [Fact]
+    public async Task Out_names_where_the_patch_goes()
+    {
+        using var server = new ScriptedModelServer(Answer(Good));
+        string outPath = _tree.Combine("patches/phone.ap");
+
+        var result = await AiPatchRunner.RunAsync(Options(server) with { OutPath = outPath });
+
+        Assert.True(result.Success, result.Error?.Message);
+        Assert.Equal(outPath, result.PatchFile);
+        Assert.Equal(Good, File.ReadAllText(outPath));
+        Assert.Empty(Directory.GetFiles(_tree.Path, "ai-*"));
+    }
 }
