@@ -20,6 +20,12 @@ public sealed record ApplyOptions
     /// </summary>
     internal Func<string, bool>? PatchRecordedAsApplied { get; init; }
 
+    /// <summary>
+    /// Receives the afailed.md text (as --partial writes it) when planning fails; `patchbuild ai` sends it back to
+    /// the model. Nothing is written for it.
+    /// </summary>
+    internal Action<string>? PlanFailureReport { get; init; }
+
     /// <summary>Plan and render the diff; write nothing.</summary>
     public bool DryRun { get; init; }
 

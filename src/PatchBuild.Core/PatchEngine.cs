@@ -254,6 +254,7 @@ public sealed class PatchEngine
 
         if (plan.Errors.Count > 0 && !options.Partial)
         {
+            options.PlanFailureReport?.Invoke(FailureReport.Render(workspace, workspace.GetChanges(), plan.Failures, null));
             return Fail(plan.Errors, []);
         }
 

@@ -50,6 +50,9 @@ public sealed record PatchBuildConfig
     /// <summary>The "patches" section: extra names of pending patch files.</summary>
     public PatchSettings Patches { get; init; } = PatchSettings.Default;
 
+    /// <summary>The "ai" section: model, endpoint, attempts and timeout of `patchbuild ai`.</summary>
+    public AiSettings Ai { get; init; } = AiSettings.Default;
+
     public RuleSeverity SeverityOf(SafetyRule rule) =>
         rule.Configurable && Rules.TryGetValue(rule.Id, out var settings) && settings.Severity is { } severity ? severity : rule.DefaultSeverity;
 

@@ -120,6 +120,7 @@ public static class PatchBuildConfigLoader
                 History = ParseHistory(root, path),
                 Hook = ParseHook(root, path),
                 Patches = ParsePatches(root, path),
+                Ai = ParseAi(root, path),
             };
             if (!root.TryGetProperty("safety", out var safety))
             {
@@ -180,6 +181,51 @@ public static class PatchBuildConfigLoader
                     ?? throw Error($"{Name(path)}: {where} must be \"ours\", \"theirs\", \"union\" or \"manual\".", "Pick one of the four strategies (docs/rollback.md).", path) },
                 _ => throw Error($"{Name(path)}: unknown setting '{property.Name}' in {section}.", "The history settings are backupDir, maxAgeDays, maxBytes, backups and mergeStrategy.", path),
             };
+        }
+
+        return settings;
+    }
+
+    private static AiSettings ParseAi(JsonElement root, string? path)
+    {
+        const string section = AiSettings.Section;
+        if (!root.TryGetProperty(section, out var element))
+        {
+            return AiSettings.Default;
+        }
+
+        Expect(element, JsonValueKind.Object, section, path);
+        var settings = AiSettings.Default;
+        foreach (var property in element.EnumerateObject())
+        {
+            var value = property.Value;
+            string where = $"{section}.{property.Name}";
+            string? text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            switch (property.Name)
+            {
+                case "model":
+                    string? modelProblem = text is null ? "it is not a string" : AiSettings.ModelProblem(text);
+                    settings = modelProblem is null ? settings with { Model = text }
+                        : throw Error($"{Name(path)}: {where} is refused: {modelProblem}.", "Write the model's name as the endpoint knows it, e.g. \"model\": \"gpt-4.1-mini\".", path);
+                    break;
+                case "baseUrl":
+                    Uri? uri = null;
+                    string? urlProblem = text is null ? "it is not a string" : AiSettings.BaseUrlProblem(text, fromRepository: true, out uri);
+                    settings = urlProblem is null ? settings with { BaseUrl = uri }
+                        : throw Error($"{Name(path)}: {where} is refused: {urlProblem}.", "Write the endpoint up to /v1, e.g. \"baseUrl\": \"https://api.openai.com/v1\" or \"http://127.0.0.1:8080/v1\".", path);
+                    break;
+                case "maxAttempts":
+                    settings = value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int attempts) && attempts is >= 1 and <= AiSettings.MaxAttemptsLimit ? settings with { MaxAttempts = attempts }
+                        : throw Error($"{Name(path)}: {where} must be a whole number from 1 to {AiSettings.MaxAttemptsLimit}.", "Set e.g. \"maxAttempts\": 3.", path);
+                    break;
+                case "timeoutSeconds":
+                    settings = value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int seconds) && seconds is >= 1 and <= AiSettings.MaxTimeoutSeconds ? settings with { TimeoutSeconds = seconds }
+                        : throw Error($"{Name(path)}: {where} must be a whole number of seconds from 1 to {AiSettings.MaxTimeoutSeconds}.", "Set e.g. \"timeoutSeconds\": 120.", path);
+                    break;
+                default:
+                    throw Error($"{Name(path)}: unknown setting '{property.Name}' in {section}.",
+                        "The ai settings are model, baseUrl, maxAttempts and timeoutSeconds; the key comes from OPENAI_API_KEY only.", path);
+            }
         }
 
         return settings;

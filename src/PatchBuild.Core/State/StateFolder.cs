@@ -3,8 +3,8 @@ using PatchBuild.Core.Model;
 namespace PatchBuild.Core.State;
 
 /// <summary>
-/// The workspace's .patchbuild/ folder: journal, lock, backups, archived patches. It is created by a workspace's
-/// first commit and by nothing else, owner-only where the file system has permissions, and used only while it is a
+/// The workspace's .patchbuild/ folder: journal, lock, backups, archived patches, `patchbuild ai` transcripts. It is
+/// created by a workspace's first commit or first ai transcript and by nothing else, owner-only where the file system has permissions, and used only while it is a
 /// real folder: a link there (or at any file PatchBuild opens inside it) could send the journal and the backups out
 /// of the tree, or let whoever planted it write what recovery later trusts.
 /// </summary>
