@@ -256,10 +256,16 @@ public sealed class PathGuard
         return Path.TrimEndingDirectorySeparator(current);
     }
 
-    // One look at the entry itself (lstat) tells whether it is a link; only a link costs a second call to read its
-    // target. Asking every component for its target instead, as a file then as a folder, tripled the calls.
+    // One call per component. On Unix reading the link (readlink) is the whole question: it fails for a file, a
+    // folder or a missing entry alike. Windows asks the attributes first (a reparse point), as a link to a folder
+    // must be read as a folder there. Asking as a file, then as a folder, then for the target tripled the calls.
     private static string? LinkTarget(string path)
     {
+        if (!OperatingSystem.IsWindows())
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+
         FileSystemInfo info = new FileInfo(path);
         var attributes = info.Attributes;
         if ((int)attributes == -1 || !attributes.HasFlag(FileAttributes.ReparsePoint))
