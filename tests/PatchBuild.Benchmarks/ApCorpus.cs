@@ -42,18 +42,48 @@ public static class ApCorpus
     /// <summary>Methods available for modification: one per 7 lines, spread evenly over the file.</summary>
     public static string GeneratePatch(int lines, int modifications, string fileName = "Big.cs")
     {
-        int classes = Math.Max(1, lines / (20 * 7 + 4));
-        int methods = classes * 20;
-        int step = Math.Max(1, methods / modifications);
         var sb = new StringBuilder();
         sb.Append("# Summary: benchmark patch\n");
         sb.Append(PatchId).Append(" AP 3.2\n\n");
+        AppendFile(sb, fileName, lines, modifications, 0);
+        sb.Append(PatchId).Append(" END\n");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// One ap patch over many files (as <see cref="ManyFileName"/> names them, each <see cref="GenerateSource"/> of
+    /// <paramref name="linesPerFile"/> lines): <paramref name="modifications"/> spread evenly, at least one per file.
+    /// </summary>
+    public static string GenerateManyFilePatch(int files, int linesPerFile, int modifications)
+    {
+        var sb = new StringBuilder();
+        sb.Append("# Summary: many-file benchmark patch\n");
+        sb.Append(PatchId).Append(" AP 3.2\n\n");
+        for (int f = 0; f < files; f++)
+        {
+            int mods = (modifications / files) + (f < modifications % files ? 1 : 0);
+            AppendFile(sb, ManyFileName(f), linesPerFile, Math.Max(1, mods), f);
+        }
+
+        sb.Append(PatchId).Append(" END\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Where the many-file corpus puts file <paramref name="index"/>: ten folders, as a project spreads them.</summary>
+    public static string ManyFileName(int index) => $"src/Module{index % 10}/File{index}.cs";
+
+    // The kind of modification turns with <paramref name="kindOffset"/> too, so files with few edits still see all five.
+    private static void AppendFile(StringBuilder sb, string fileName, int lines, int modifications, int kindOffset)
+    {
+        int classes = Math.Max(1, lines / (20 * 7 + 4));
+        int methods = classes * 20;
+        int step = Math.Max(1, methods / modifications);
         sb.Append(PatchId).Append(" FILE\n").Append(fileName).Append("\n\n");
         for (int i = 0; i < modifications; i++)
         {
             int method = Math.Min(methods - 1, i * step);
             string id = $"{method / 20}_{method % 20}";
-            switch (i % 5)
+            switch ((i + kindOffset) % 5)
             {
                 case 0: // unique snippet replace
                     Directive(sb, "REPLACE");
@@ -83,9 +113,6 @@ public static class ApCorpus
                     break;
             }
         }
-
-        sb.Append(PatchId).Append(" END\n");
-        return sb.ToString();
     }
 
     private static void Directive(StringBuilder sb, string action) => sb.Append(PatchId).Append(' ').Append(action).Append('\n');

@@ -13,6 +13,25 @@ if (args.Length == 4 && args[0] == "generate-ap")
     return 0;
 }
 
+// `generate-ap-many DIR FILES LINES MODS` writes FILES C#-like files of LINES lines and one ap patch (afix.ap) making
+// MODS modifications spread over all of them: the many-file target (issue 16 target 2).
+if (args.Length == 5 && args[0] == "generate-ap-many")
+{
+    int files = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+    int lines = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture);
+    int mods = int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture);
+    for (int f = 0; f < files; f++)
+    {
+        string path = Path.Combine(args[1], ApCorpus.ManyFileName(f));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, ApCorpus.GenerateSource(lines).Replace("namespace Generated;", $"namespace Generated.F{f};", StringComparison.Ordinal));
+    }
+
+    File.WriteAllText(Path.Combine(args[1], "afix.ap"), ApCorpus.GenerateManyFilePatch(files, lines, mods));
+    File.WriteAllText(Path.Combine(args[1], "patchbuild.json"), BenchmarkFolder.LargePatchConfig + "\n");
+    return 0;
+}
+
 // `generate-codex DIR LINES MODS` writes the same corpus with the same edits as a Codex patch (codex.patch) too.
 if (args.Length == 4 && args[0] == "generate-codex")
 {

@@ -92,6 +92,13 @@ public sealed class SyntaxValidator : IPlanValidator
 
     private static List<SyntaxIssue> Introduced(ISyntaxChecker checker, Workspace.PlannedChange change, string after, string file)
     {
+        // An edited C# file costs what the edit costs: its changed members, when they prove it (else the whole file).
+        string? before = PlannedText.Before(change);
+        if (checker is CSharpSyntaxChecker csharp && before is not null && csharp.ProvesEditClean(before, after, file))
+        {
+            return [];
+        }
+
         var afterIssues = checker.Check(after, file);
         if (afterIssues.Count == 0)
         {
@@ -99,7 +106,7 @@ public sealed class SyntaxValidator : IPlanValidator
         }
 
         // Only a broken result costs a second parse: the file as it was.
-        var beforeIssues = PlannedText.Before(change) is { } before ? checker.Check(before, file) : [];
+        var beforeIssues = before is not null ? checker.Check(before, file) : [];
         if (!checker.ReportsAllErrors)
         {
             return beforeIssues.Count > 0 ? [] : afterIssues.ToList();

@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace PatchBuild.Core.Workspace;
 
 /// <summary>
@@ -35,9 +37,36 @@ internal static class AtomicFile
     /// <summary>Writes a new file (never an existing one: CreateNew) and waits until its bytes are on disk.</summary>
     public static void WriteFlushed(string path, byte[] bytes)
     {
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough);
-        stream.Write(bytes);
-        stream.Flush(flushToDisk: true);
+        // One flush at the end: write-through as well would wait for the disk twice.
+        using var handle = CreateTemp(path);
+        RandomAccess.Write(handle, bytes, 0);
+        RandomAccess.FlushToDisk(handle);
+    }
+
+    /// <summary>
+    /// Creates a temp file for writing (never an existing one: CreateNew). Its name is unique to this process, so
+    /// no other process opens it: it needs no share lock.
+    /// </summary>
+    public static SafeFileHandle CreateTemp(string path) =>
+        File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+
+    /// <summary>
+    /// Makes the renames and deletions made in <paramref name="folders"/> durable: each distinct folder is flushed
+    /// once (POSIX keeps a folder's entries apart from its files' bytes). On ext4 the first flush commits the
+    /// journal that holds all of them and the rest find nothing left to do. Windows has no such call and needs
+    /// none (NTFS journals its metadata); a folder that cannot be opened is left to the file system.
+    /// </summary>
+    public static void FlushFolders(IEnumerable<string> folders)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        foreach (string folder in folders.Distinct(StringComparer.Ordinal))
+        {
+            FolderFlush.TryFlush(folder);
+        }
     }
 
     /// <summary>Renames a flushed temp file over its target, giving it the target's permissions (or <paramref name="mode"/>) first.</summary>
@@ -49,9 +78,9 @@ internal static class AtomicFile
             {
                 File.SetUnixFileMode(temp, given);
             }
-            else if (File.Exists(fullPath))
+            else if (new FileInfo(fullPath) is { Exists: true } target)
             {
-                File.SetUnixFileMode(temp, File.GetUnixFileMode(fullPath));
+                File.SetUnixFileMode(temp, target.UnixFileMode);
             }
         }
 

@@ -74,13 +74,7 @@ public sealed class PathGuard
         }
 
         string candidate = Path.Combine(realParent, Path.GetFileName(full));
-        FileSystemInfo leaf = new FileInfo(candidate);
-        if (!leaf.Exists && Directory.Exists(candidate))
-        {
-            leaf = new DirectoryInfo(candidate);
-        }
-
-        return leaf.LinkTarget is null ? candidate : RealPath(candidate);
+        return LinkTarget(candidate) is null ? candidate : RealPath(candidate);
     }
 
     /// <summary>Syntactic checks, without the disk: relative, no '..', no .git, no drive or device names.</summary>
@@ -240,13 +234,7 @@ public sealed class PathGuard
             }
 
             string next = Path.Combine(current, part);
-            FileSystemInfo info = new FileInfo(next);
-            if (!info.Exists && Directory.Exists(next))
-            {
-                info = new DirectoryInfo(next);
-            }
-
-            if (info.LinkTarget is { } target)
+            if (LinkTarget(next) is { } target)
             {
                 if (++hops > 40)
                 {
@@ -266,5 +254,30 @@ public sealed class PathGuard
         }
 
         return Path.TrimEndingDirectorySeparator(current);
+    }
+
+    // One call per component. On Unix reading the link (readlink) is the whole question: it fails for a file, a
+    // folder or a missing entry alike. Windows asks the attributes first (a reparse point), as a link to a folder
+    // must be read as a folder there. Asking as a file, then as a folder, then for the target tripled the calls.
+    private static string? LinkTarget(string path)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+
+        FileSystemInfo info = new FileInfo(path);
+        var attributes = info.Attributes;
+        if ((int)attributes == -1 || !attributes.HasFlag(FileAttributes.ReparsePoint))
+        {
+            return null; // missing (nothing to follow) or a plain file or folder
+        }
+
+        if (attributes.HasFlag(FileAttributes.Directory))
+        {
+            info = new DirectoryInfo(path);
+        }
+
+        return info.LinkTarget;
     }
 }

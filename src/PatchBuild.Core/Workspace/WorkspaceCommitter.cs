@@ -74,6 +74,8 @@ public static class WorkspaceCommitter
                 faults.FileWritten();
             }
 
+            // The renames themselves must be on disk before "done" says the new tree is the one to keep.
+            AtomicFile.FlushFolders(changes.Select(c => Path.GetDirectoryName(c.Path.Full)).OfType<string>());
             journal?.Done();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PatchException or OperationCanceledException)
@@ -114,10 +116,11 @@ public static class WorkspaceCommitter
     }
 
     /// <summary>
-    /// Writes the new content of every file whose folder already exists to a temp file beside it and flushes them
-    /// all to disk before any target changes, several at once: one flush after another is what made a commit of
-    /// hundreds of files slow, and flushes issued together share the file system's journal commits. Renaming each
-    /// temp file over its target is then all that is left. A crash leaves temp files, which recovery removes.
+    /// Writes the new content of every file whose folder already exists to a temp file beside it, then makes them all
+    /// durable with one barrier before any target changes: every temp file is written first (the page cache takes
+    /// them at memory speed), then all are flushed together, so the file system folds the flushes into a few journal
+    /// commits instead of one synchronous write per file. Renaming each temp file over its target is then all that
+    /// is left. A crash leaves temp files, which recovery removes.
     /// </summary>
     private static void Stage(PathGuard guard, IReadOnlyList<PlannedChange> changes, System.Collections.Concurrent.ConcurrentDictionary<PlannedChange, string> staged, CancellationToken cancellationToken)
     {
@@ -131,19 +134,46 @@ public static class WorkspaceCommitter
             return;
         }
 
+        // Open handles are bounded: a patch of thousands of files is staged in batches, one barrier each.
+        foreach (var batch in writes.Chunk(OpenAtOnce))
+        {
+            var handles = new List<Microsoft.Win32.SafeHandles.SafeFileHandle>(batch.Length);
+            try
+            {
+                foreach (var change in batch)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Recheck(guard, change.Path);
+                    string temp = TempFileName.For(change.Path.Full);
+                    staged[change] = temp;
+                    var handle = AtomicFile.CreateTemp(temp);
+                    handles.Add(handle);
+                    RandomAccess.Write(handle, change.After!, 0);
+                }
+
+                FlushAll(handles, cancellationToken);
+            }
+            finally
+            {
+                foreach (var handle in handles)
+                {
+                    handle.Dispose();
+                }
+            }
+        }
+    }
+
+    // The barrier: flushes wait on the disk, not the processor, so several are in flight at once, and those issued
+    // together share the file system's journal commits.
+    private static void FlushAll(List<Microsoft.Win32.SafeHandles.SafeFileHandle> handles, CancellationToken cancellationToken)
+    {
         try
         {
-            Parallel.ForEach(writes, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentFlushes, CancellationToken = cancellationToken }, change =>
-            {
-                Recheck(guard, change.Path);
-                string temp = TempFileName.For(change.Path.Full);
-                staged[change] = temp;
-                AtomicFile.WriteFlushed(temp, change.After!);
-            });
+            Parallel.ForEach(handles, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentFlushes, CancellationToken = cancellationToken }, RandomAccess.FlushToDisk);
         }
-        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is IOException or UnauthorizedAccessException or PatchException))
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is IOException or UnauthorizedAccessException))
         {
-            // The first failure, as a write made in turn would have thrown it; the caller removes the temp files.
+            // The first failure, as a flush made in turn would have thrown it; the caller removes the temp files.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
         }
     }
@@ -153,6 +183,9 @@ public static class WorkspaceCommitter
 
     /// <summary>Flushes wait on the disk, not the processor: more of them in flight than there are cores.</summary>
     private const int ConcurrentFlushes = 8;
+
+    /// <summary>Temp files held open at once while staging (far below any usual limit on open files).</summary>
+    private const int OpenAtOnce = 256;
 
     private static void TryDelete(string path)
     {

@@ -15,17 +15,38 @@ internal static class CSharpSplitPoints
     /// <summary>Every possible cut in file order, or an empty list when the file must be parsed whole.</summary>
     public static List<Cut> Find(string text)
     {
-        var scanner = new Scanner(text);
+        var scanner = new Scanner(text, members: false);
         return scanner.Run() ? scanner.Cuts : [];
     }
 
-    private sealed class Scanner(string text)
+    /// <summary>
+    /// The file cut at member level (<see cref="CSharpMembers"/>): a cut after each type's '{' and after each member
+    /// of a type, with the type it is in. Null when the file must be parsed whole.
+    /// </summary>
+    internal static (List<MemberCut> Cuts, List<TypeBody> Types)? FindMembers(string text)
+    {
+        var scanner = new Scanner(text, members: true);
+        return scanner.Run() ? (scanner.MemberCuts, scanner.Types) : null;
+    }
+
+    /// <summary>A cut before offset <paramref name="At"/>, directly inside the type body <paramref name="Type"/> (an index into the types).</summary>
+    internal readonly record struct MemberCut(int At, int Type);
+
+    /// <summary>A type's (or block namespace's) body: its header text and the body it is nested in (-1 for none).</summary>
+    internal sealed record TypeBody(string Header, int Parent, bool IsNamespace);
+
+    private sealed class Scanner(string text, bool members)
     {
         private readonly Stack<string?> _open = new(); // per open bracket: a namespace header for a namespace's '{', else null
+        private readonly Stack<int> _bodies = new(); // members mode: per open bracket, its type body index, or -1 (not a body)
         private int _i;
         private int _statementStart;
 
         public List<Cut> Cuts { get; } = [];
+
+        public List<MemberCut> MemberCuts { get; } = [];
+
+        public List<TypeBody> Types { get; } = [];
 
         public bool Run()
         {
@@ -59,9 +80,19 @@ internal static class CSharpSplitPoints
 
                         continue;
                     case '{':
-                        _open.Push(_open.Count == 0 ? NamespaceHeader() : null);
+                        if (members)
+                        {
+                            OpenMemberBracket(isBrace: true);
+                        }
+
+                        _open.Push(_open.Count == 0 && !members ? NamespaceHeader() : null);
                         break;
                     case '(' or '[':
+                        if (members)
+                        {
+                            OpenMemberBracket(isBrace: false);
+                        }
+
                         _open.Push(null);
                         break;
                     case ')' or ']' or '}':
@@ -71,14 +102,38 @@ internal static class CSharpSplitPoints
                         }
 
                         _open.Pop();
-                        if (c == '}')
+                        if (members)
+                        {
+                            _bodies.Pop();
+                            if (c == '}' && InTypeBody() && NextStartsAMember())
+                            {
+                                MemberBoundary();
+                            }
+                            else if (c == '}' && (_bodies.Count == 0 || _bodies.Peek() >= 0))
+                            {
+                                _statementStart = _i + 1; // a namespace's member ended: the next header starts here
+                            }
+                        }
+                        else if (c == '}')
                         {
                             Boundary();
                         }
 
                         break;
                     case ';':
-                        Boundary();
+                        if (!members)
+                        {
+                            Boundary();
+                        }
+                        else if (InTypeBody())
+                        {
+                            MemberBoundary();
+                        }
+                        else if (_bodies.Count == 0 || _bodies.Peek() >= 0)
+                        {
+                            _statementStart = _i + 1; // a using, a file-scoped namespace, a delegate: the next header starts here
+                        }
+
                         break;
                 }
 
@@ -86,6 +141,76 @@ internal static class CSharpSplitPoints
             }
 
             return _open.Count == 0;
+        }
+
+        // Members mode: a '{' opens a body when every bracket around it is a body too and the text since the last
+        // declaration is a namespace or type header; a type's body starts with a cut (its first member begins there).
+        private void OpenMemberBracket(bool isBrace)
+        {
+            bool outside = _bodies.Count == 0 || _bodies.Peek() >= 0;
+            if (!isBrace || !outside)
+            {
+                _bodies.Push(-1);
+                return;
+            }
+
+            string header = text[_statementStart.._i];
+            int parent = _bodies.Count == 0 ? -1 : _bodies.Peek();
+            _statementStart = _i + 1;
+            if (CSharpMembers.NamespaceHeader(header) is { } ns)
+            {
+                Types.Add(new TypeBody(ns, parent, IsNamespace: true));
+            }
+            else if (CSharpMembers.IsTypeHeader(header))
+            {
+                Types.Add(new TypeBody(header.Trim(), parent, IsNamespace: false));
+                MemberCuts.Add(new MemberCut(_i + 1, Types.Count - 1));
+            }
+            else
+            {
+                _bodies.Push(-1);
+                return;
+            }
+
+            _bodies.Push(Types.Count - 1);
+        }
+
+        private bool InTypeBody() => _bodies.Count > 0 && _bodies.Peek() >= 0 && !Types[_bodies.Peek()].IsNamespace;
+
+        private void MemberBoundary()
+        {
+            MemberCuts.Add(new MemberCut(_i + 1, _bodies.Peek()));
+            _statementStart = _i + 1;
+        }
+
+        // A member's closing brace ends the member only when no initializer or stray token continues it ("int P
+        // { get; } = 1;"): the next piece must begin a member of its own.
+        private bool NextStartsAMember()
+        {
+            int k = _i + 1;
+            while (k < text.Length)
+            {
+                if (char.IsWhiteSpace(text[k]))
+                {
+                    k++;
+                }
+                else if (text[k] == '/' && k + 1 < text.Length && text[k + 1] == '/')
+                {
+                    int end = text.IndexOf('\n', k);
+                    k = end < 0 ? text.Length : end + 1;
+                }
+                else if (text[k] == '/' && k + 1 < text.Length && text[k + 1] == '*')
+                {
+                    int end = text.IndexOf("*/", k + 2, StringComparison.Ordinal);
+                    k = end < 0 ? text.Length : end + 2;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return k >= text.Length || char.IsLetter(text[k]) || text[k] is '_' or '@' or '[' or '}' or '~' or '#';
         }
 
         // After a '}' or ';' at the top level or directly inside a block namespace, the next declaration starts afresh.

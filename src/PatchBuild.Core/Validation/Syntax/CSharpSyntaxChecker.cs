@@ -50,6 +50,15 @@ public sealed class CSharpSyntaxChecker : ISyntaxChecker
         return Issues(tree.GetDiagnostics());
     }
 
+    /// <summary>
+    /// True when the edit from <paramref name="before"/> to <paramref name="after"/> provably adds no syntax error,
+    /// judged from the members it changed alone (<see cref="CSharpMembers"/>); false means "parse the whole file".
+    /// </summary>
+    public bool ProvesEditClean(string before, string after, string path) =>
+        !path.EndsWith(".csx", StringComparison.OrdinalIgnoreCase)
+        && NestingGuard.Depth(after, cStyleComments: true) <= NestingGuard.MaxDepth
+        && CSharpMembers.ProvesNoNewErrors(before, after, Options);
+
     internal static List<SyntaxIssue> Issues(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(d =>
