@@ -18,6 +18,7 @@ internal static class AuthoringKit
         if (patch.Format == Model.PatchFormat.Ap)
         {
             using var copy = new TempFolder();
+            Directory.CreateDirectory(Path.GetDirectoryName(copy.Combine(patch.TargetPath))!);
             File.WriteAllBytes(copy.Combine(patch.TargetPath), File.ReadAllBytes(folder.Combine(patch.TargetPath)));
             string referencePatch = copy.Combine("afix.ap");
             File.WriteAllText(referencePatch, patch.Text);

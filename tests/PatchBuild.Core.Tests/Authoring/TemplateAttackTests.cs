@@ -94,13 +94,13 @@ public sealed class TemplateAttackTests
         folder.Write("A.cs", "class A\n{\n    int a;\n}\n");
         folder.Write(".patchbuild/templates/add-using.template",
             "---\ndescription: Team rule: a comment line instead.\ntarget: .cs\noperation: ap\nvar note text required The note.\n---\n" +
-            "1234abcd AP 3.2\n1234abcd FILE\n{{file}}\n1234abcd INSERT_AFTER\n1234abcd snippet\nint a;\n1234abcd content\n    // {{note}}\n1234abcd END\n");
+            "1234abcd AP 3.2\n1234abcd FILE\n{{file}}\n1234abcd REPLACE\n1234abcd snippet\nint a;\n1234abcd content\n    int a;\n    // {{note}}\n1234abcd END\n");
         var template = TemplateCatalog.Find(folder.Path, "add-using");
         Assert.Equal(TemplateSource.Repository, template.Source);
-        var patch = await PatchTemplates.CreateAsync(folder.Path, "add-using", new Dictionary<string, string> { ["note"] = "first\n1234abcd DELETE\n{{file}}" }, "A.cs");
-        Assert.DoesNotContain("1234abcd", patch.Text.Split('\n').Where(l => !l.Contains("DELETE", StringComparison.Ordinal)), StringComparer.Ordinal);
+        var patch = await PatchTemplates.CreateAsync(folder.Path, "add-using", new Dictionary<string, string> { ["note"] = "first\n// {{file}} \"q\"" }, "A.cs");
+        Assert.DoesNotContain("1234abcd", patch.Text, StringComparison.Ordinal);
         string result = await ApplyBothAsync(folder, patch);
-        Assert.Equal("class A\n{\n    int a;\n    // first\n1234abcd DELETE\n{{file}}\n}\n", result);
+        Assert.Equal("class A\n{\n    int a;\n    // first\n// {{file}} \"q\"\n}\n", result);
     }
 
     [Fact]

@@ -133,9 +133,12 @@ public static partial class TemplateParser
         return definition;
     }
 
-    /// <summary>Fills {{name}} placeholders in one pass: a value holding "{{x}}" stays as written.</summary>
+    /// <summary>
+    /// Fills {{name}} placeholders in one pass, so a value holding "{{x}}" stays as written; an optional variable
+    /// without a value fills in as nothing.
+    /// </summary>
     public static string Fill(string text, IReadOnlyDictionary<string, string> values) =>
-        Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out string? v) ? v : m.Value);
+        Placeholder().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out string? v) ? v : "");
 
     public static bool HasPlaceholder(string text) => Placeholder().IsMatch(text);
 
@@ -175,6 +178,6 @@ public static partial class TemplateParser
     [GeneratedRegex(@"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,63}\z")]
     internal static partial Regex VariableName();
 }

@@ -95,7 +95,7 @@ public sealed partial record TemplateVariable(string Name, VariableKind Kind, bo
             VariableKind.Identifier => IsIdentifier(value),
             VariableKind.Symbol => value.Split('.').All(IsIdentifier),
             VariableKind.Namespace => value.Split('.').All(s => IsIdentifier(s) && !s.StartsWith('@')),
-            VariableKind.CSharpType => IsType(value),
+            VariableKind.CSharpType => value == "void" || IsType(value),
             VariableKind.CSharpParameters => value.Trim().Length == 0 || IsParameterList(value),
             VariableKind.PackageId => PackageIdPattern().IsMatch(value),
             VariableKind.Version => VersionPattern().IsMatch(value),
@@ -159,9 +159,9 @@ public sealed partial record TemplateVariable(string Name, VariableKind Kind, bo
     private static bool HasCommentOrDirective(SyntaxNode node) =>
         node.DescendantTrivia(descendIntoTrivia: true).Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia));
 
-    [GeneratedRegex(@"^[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_]+(?:[.\-][A-Za-z0-9_]+)*\z")]
     private static partial Regex PackageIdPattern();
 
-    [GeneratedRegex(@"^(?:[0-9A-Za-z.\-+*]+|[\[(][0-9A-Za-z.\-+*]*(?:, ?[0-9A-Za-z.\-+*]*)?[\])])$")]
+    [GeneratedRegex(@"^(?:[0-9A-Za-z.\-+*]+|[\[(][0-9A-Za-z.\-+*]*(?:, ?[0-9A-Za-z.\-+*]*)?[\])])\z")]
     private static partial Regex VersionPattern();
 }
