@@ -97,10 +97,10 @@ public sealed class TemplateAttackTests
             "1234abcd AP 3.2\n1234abcd FILE\n{{file}}\n1234abcd REPLACE\n1234abcd snippet\nint a;\n1234abcd content\n    int a;\n    // {{note}}\n1234abcd END\n");
         var template = TemplateCatalog.Find(folder.Path, "add-using");
         Assert.Equal(TemplateSource.Repository, template.Source);
-        var patch = await PatchTemplates.CreateAsync(folder.Path, "add-using", new Dictionary<string, string> { ["note"] = "first\n// {{file}} \"q\"" }, "A.cs");
+        var patch = await PatchTemplates.CreateAsync(folder.Path, "add-using", new Dictionary<string, string> { ["note"] = "first\n    // {{file}} \"q\"" }, "A.cs");
         Assert.DoesNotContain("1234abcd", patch.Text, StringComparison.Ordinal);
         string result = await ApplyBothAsync(folder, patch);
-        Assert.Equal("class A\n{\n    int a;\n    // first\n// {{file}} \"q\"\n}\n", result);
+        Assert.Equal("class A\n{\n    int a;\n    // first\n    // {{file}} \"q\"\n}\n", result);
     }
 
     [Fact]
