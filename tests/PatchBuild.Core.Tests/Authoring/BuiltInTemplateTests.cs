@@ -229,4 +229,13 @@ public sealed class BuiltInTemplateTests
         var names = TemplateCatalog.List(folder.Path).Select(t => t.Name).ToList();
         Assert.Equal(["add-method", "add-package-reference", "add-property", "add-using", "appsettings", "rename-symbol-in-file"], names);
     }
+
+    [Fact]
+    public async Task AddUsing_StaticGoesAfterPlainOnes()
+    {
+        using var folder = new TempFolder();
+        folder.Write("A.cs", "using System;\nusing static System.Math;\n\nclass A { }\n");
+        string result = await ApplyBothAsync(folder, await TemplateAsync(folder, "add-using", "A.cs", "namespace=System.Console,static=true"));
+        Assert.Equal("using System;\nusing static System.Console;\nusing static System.Math;\n\nclass A { }\n", result);
+    }
 }

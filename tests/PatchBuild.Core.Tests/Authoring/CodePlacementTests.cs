@@ -134,4 +134,13 @@ public sealed class CodePlacementTests
         string result = await ApplyBothAsync(folder, await CodeAuthoring.FromCodeAsync(folder.Path, "int y;", "R.cs", new Placement(PlacementKind.EndOf, "B")));
         Assert.Equal("class R\n{\n    class A\n    {\n        int x;\n    }\n\n    class B\n    {\n        int x;\n\n        int y;\n    }\n}\n", result);
     }
+
+    [Fact]
+    public async Task CrLfAndTabs_AreKept_ForPlacedCode()
+    {
+        using var folder = new TempFolder();
+        folder.Write("T.cs", "namespace N\r\n{\r\n\tclass T\r\n\t{\r\n\t\tint a;\r\n\t}\r\n}\r\n");
+        string result = await ApplyBothAsync(folder, await CodeAuthoring.FromCodeAsync(folder.Path, Method, "T.cs", Placement.Default));
+        Assert.Equal("namespace N\r\n{\r\n\tclass T\r\n\t{\r\n\t\tint a;\r\n\r\n\t\tpublic int Twice(int x)\r\n\t\t{\r\n\t\t\treturn x * 2;\r\n\t\t}\r\n\t}\r\n}\r\n", result);
+    }
 }
