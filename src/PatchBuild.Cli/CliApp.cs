@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(CheckCommand.Create(console));
         root.Subcommands.Add(PromptCommand.Create(console));
         root.Subcommands.Add(PendingCommand.Create(console));
+        root.Subcommands.Add(NewCommand.Create(console));
 
         // The MSBuild task's arguments arrive as data: each is one token, and none is read as a response file.
         var parser = new ParserConfiguration();
