@@ -12,8 +12,6 @@ public static class AuthoringCodes
     /// <summary>No locator edit reproduced the new version exactly, so the file is rewritten whole (RECREATE).</summary>
     public const string Recreated = "AUTHOR_RECREATED";
 
-    /// <summary>The patch records the hash of the content it was made against (a '# base' comment).</summary>
-    public const string BaseRecorded = "AUTHOR_BASE_RECORDED";
 
     /// <summary>The patch changes nothing: the file already holds the content.</summary>
     public const string NoChange = "AUTHOR_NO_CHANGE";

@@ -66,10 +66,6 @@ public static class PatchAuthoring
             blocks.AddRange(FileBlocks(pair, id, rehearsal, warnings));
         }
 
-        if (bases.Count > 0)
-        {
-            warnings.Add(new PatchWarning(AuthoringCodes.BaseRecorded, $"The patch records the SHA-256 of {bases.Count} file(s) it was made against ('# base' comments)."));
-        }
 
         return new AuthoredPatch(ApWriter.Write(blocks, id, options?.Summary ?? DefaultSummary(files.Count), bases), warnings);
     }
