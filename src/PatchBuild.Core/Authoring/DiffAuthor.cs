@@ -18,24 +18,46 @@ internal static class DiffAuthor
         public int OldFrom = oa, OldTo = ob, NewFrom = na, NewTo = nb;
     }
 
+    private enum Fit
+    {
+        Ok,
+        BlockedAbove,
+        BlockedBelow,
+    }
+
     public static List<AuthoredEdit>? Edits(KeyedLines older, KeyedLines newer)
     {
+        var changes = LineDiff.Compute(older.Lines, newer.Lines);
         var hunks = new List<Hunk>();
-        foreach (var change in LineDiff.Compute(older.Lines, newer.Lines))
+        for (int c = 0; c < changes.Count; c++)
         {
+            var change = changes[c];
             var hunk = new Hunk(change.DeleteStart, change.DeleteStart + change.DeleteCount, change.InsertStart, change.InsertStart + change.InsertCount);
-            if (!Normalise(hunk, older, newer, 0, older.Lines.Count))
+            while (true)
             {
-                return null;
-            }
+                // Lines between two differences are the same in both versions: a hunk may take them in, but reaching
+                // a neighbouring difference makes the two one edit.
+                int minOld = hunks.Count > 0 ? hunks[^1].OldTo : 0;
+                int maxOld = c + 1 < changes.Count ? changes[c + 1].DeleteStart : older.Lines.Count;
+                var fit = Normalise(hunk, older, newer, minOld, maxOld);
+                if (fit == Fit.Ok)
+                {
+                    break;
+                }
 
-            // Widening can reach the previous difference: then they are one edit.
-            while (hunks.Count > 0 && hunk.OldFrom <= hunks[^1].OldTo)
-            {
-                var previous = hunks[^1];
-                hunks.RemoveAt(hunks.Count - 1);
-                hunk = new Hunk(previous.OldFrom, Math.Max(previous.OldTo, hunk.OldTo), previous.NewFrom, Math.Max(previous.NewTo, hunk.NewTo));
-                if (!Normalise(hunk, older, newer, 0, older.Lines.Count))
+                if (fit == Fit.BlockedAbove && hunks.Count > 0 && hunk.OldFrom == minOld)
+                {
+                    var previous = hunks[^1];
+                    hunks.RemoveAt(hunks.Count - 1);
+                    hunk = new Hunk(previous.OldFrom, hunk.OldTo, previous.NewFrom, hunk.NewTo);
+                }
+                else if (fit == Fit.BlockedBelow && c + 1 < changes.Count && hunk.OldTo == maxOld)
+                {
+                    var next = changes[++c];
+                    hunk.OldTo = next.DeleteStart + next.DeleteCount;
+                    hunk.NewTo = next.InsertStart + next.InsertCount;
+                }
+                else
                 {
                     return null;
                 }
@@ -73,7 +95,7 @@ internal static class DiffAuthor
             }
 
             // No unique locator or an insert a patcher would skip as "already applied": take in a neighbour and retry.
-            if (!Widen(hunk, bounds.PreviousOld, bounds.NextOld) || !Normalise(hunk, older, newer, bounds.PreviousOld, bounds.NextOld))
+            if (!Widen(hunk, bounds.PreviousOld, bounds.NextOld, IsFlush(newer, hunk) || attempt % 2 == 1) || Normalise(hunk, older, newer, bounds.PreviousOld, bounds.NextOld) != Fit.Ok)
             {
                 return false;
             }
@@ -100,7 +122,7 @@ internal static class DiffAuthor
 
         var key = newer.Slice(newer.CompactBefore[hunk.NewFrom], newer.CompactBefore[hunk.NewTo] - newer.CompactBefore[hunk.NewFrom]);
         int next = current.CompactBefore[at];
-        if (hunk.OldFrom > 0 && !IsBlank(older.Lines[hunk.OldFrom - 1]) && !StartsAt(current, next, key)
+        if (!IsFlush(newer, hunk) && hunk.OldFrom > 0 && !IsBlank(older.Lines[hunk.OldFrom - 1]) && !StartsAt(current, next, key)
             && planner.ForPoint(next - 1, after: true) is { } after)
         {
             return AuthoredEdit.From(EditAction.InsertAfter, after, current, content);
@@ -162,40 +184,53 @@ internal static class DiffAuthor
     }
 
     /// <summary>Widens until region and content have non-blank edges and flush content meets a flush region.</summary>
-    private static bool Normalise(Hunk h, KeyedLines older, KeyedLines newer, int minOld, int maxOld)
+    private static Fit Normalise(Hunk h, KeyedLines older, KeyedLines newer, int minOld, int maxOld)
     {
-        for (int guard = 0; guard < older.Lines.Count + newer.Lines.Count + 2; guard++)
+        while (true)
         {
             bool hasOld = h.OldTo > h.OldFrom, hasNew = h.NewTo > h.NewFrom;
-            bool flush = hasNew && Enumerable.Range(h.NewFrom, h.NewTo - h.NewFrom).Any(i => !IsBlank(newer.Lines[i]) && !char.IsWhiteSpace(newer.Lines[i][0]));
-            bool top = (hasOld && IsBlank(older.Lines[h.OldFrom])) || (hasNew && IsBlank(newer.Lines[h.NewFrom]))
-                || (flush && (!hasOld || char.IsWhiteSpace(older.Lines[h.OldFrom][0])));
-            bool bottom = (hasOld && IsBlank(older.Lines[h.OldTo - 1])) || (hasNew && IsBlank(newer.Lines[h.NewTo - 1]));
+            bool flush = hasNew && IsFlush(newer, h);
+
+            // A pure insertion of flush content goes before a flush line (INSERT_BEFORE takes that line's indentation).
+            bool flushMisfit = flush && (hasOld ? Indented(older.Lines[h.OldFrom]) : h.OldFrom >= older.Lines.Count || IsBlank(older.Lines[h.OldFrom]) || Indented(older.Lines[h.OldFrom]));
+            bool top = (hasOld && IsBlank(older.Lines[h.OldFrom])) || (hasNew && IsBlank(newer.Lines[h.NewFrom])) || (flushMisfit && (hasOld || h.OldFrom == 0));
+            bool bottom = (hasOld && IsBlank(older.Lines[h.OldTo - 1])) || (hasNew && IsBlank(newer.Lines[h.NewTo - 1])) || (flushMisfit && !top);
             if (!top && !bottom)
             {
-                return true;
+                return Fit.Ok;
             }
 
-            if ((top && !Up(h, minOld)) || (bottom && !Down(h, maxOld, newer)))
+            if (top)
             {
-                return false;
+                if (h.OldFrom <= minOld || h.NewFrom == 0)
+                {
+                    return Fit.BlockedAbove;
+                }
+
+                h.OldFrom--;
+                h.NewFrom--;
+            }
+            else if (!Down(h, maxOld, newer))
+            {
+                return Fit.BlockedBelow;
+            }
+        }
+    }
+
+    private static bool IsFlush(KeyedLines newer, Hunk h)
+    {
+        for (int i = h.NewFrom; i < h.NewTo; i++)
+        {
+            if (!IsBlank(newer.Lines[i]) && !Indented(newer.Lines[i]))
+            {
+                return true;
             }
         }
 
         return false;
-
-        static bool Up(Hunk h, int minOld)
-        {
-            if (h.OldFrom <= minOld || h.NewFrom == 0)
-            {
-                return false;
-            }
-
-            h.OldFrom--;
-            h.NewFrom--;
-            return true;
-        }
     }
+
+    private static bool Indented(string line) => line.Length > 0 && char.IsWhiteSpace(line[0]);
 
     private static bool Down(Hunk h, int maxOld, KeyedLines newer)
     {
@@ -210,9 +245,12 @@ internal static class DiffAuthor
     }
 
     // One more unchanged line: above when there is one, else below.
-    private static bool Widen(Hunk h, int minOld, int maxOld)
+    private static bool Widen(Hunk h, int minOld, int maxOld, bool preferBelow)
     {
-        if (h.OldFrom > minOld && h.NewFrom > 0)
+        // Flush content keeps its flush first line below it. Otherwise the two directions take turns: content that
+        // already follows the region (a look-alike a patcher would skip) is only cured from below.
+        bool below = preferBelow && h.OldTo < maxOld;
+        if (!below && h.OldFrom > minOld && h.NewFrom > 0)
         {
             h.OldFrom--;
             h.NewFrom--;
