@@ -115,7 +115,7 @@ internal static class DiffAuthor
                 return null;
             }
 
-            return planner.ForRange(p, q) is { } range
+            return planner.ForRange(p, q, content.Select(l => l.Trim()).Where(l => l.Length > 0).ToArray()) is { } range
                 ? AuthoredEdit.From(content.Count == 0 ? EditAction.Delete : EditAction.Replace, range, current, content)
                 : null;
         }

@@ -23,18 +23,17 @@ internal sealed class LocatorPlanner(KeyedLines current, KeyedLines original, in
     private const int MaxPart = 8;
     private const int AnchorReach = 200;
 
-    /// <summary>A locator for REPLACE or DELETE of compact lines [p, q]; null when none is unique.</summary>
-    public LocatorChoice? ForRange(int p, int q)
+    /// <summary>
+    /// A locator for REPLACE or DELETE of compact lines [p, q]; null when none is unique. <paramref name="contentKeys"/>
+    /// are the replacement's non-blank trimmed lines: a tail equal to them is read as an AI slip by the reference.
+    /// </summary>
+    public LocatorChoice? ForRange(int p, int q, string[]? contentKeys = null)
     {
-        int r = q - p + 1;
-        var plain = Best(p, q, anchor: null);
-        if (plain is not null)
-        {
-            return plain;
-        }
-
-        return WithAnchor(p, a => Best(p, q, a));
+        _contentKeys = contentKeys ?? [];
+        return Best(p, q, anchor: null) ?? WithAnchor(p, a => Best(p, q, a));
     }
+
+    private string[] _contentKeys = [];
 
     /// <summary>A locator for INSERT_AFTER (its snippet ends at <paramref name="t"/>) or INSERT_BEFORE (starts at it).</summary>
     public LocatorChoice? ForPoint(int t, bool after)
@@ -76,7 +75,7 @@ internal sealed class LocatorPlanner(KeyedLines current, KeyedLines original, in
             for (int j = 1; j <= r - k && j <= MaxPart; j++)
             {
                 var tail = current.Slice(q - j + 1, j);
-                if (!IsSuffix(tail, snippet) && current.First(tail, p + k) == q - j + 1)
+                if (!IsSuffix(tail, snippet) && !tail.AsSpan().SequenceEqual(_contentKeys) && current.First(tail, p + k) == q - j + 1)
                 {
                     var range = new LocatorChoice(new CompactSpan(p, k), anchor, new CompactSpan(q - j + 1, j));
                     if (best is null || range.Cost < best.Cost)

@@ -20,7 +20,7 @@ public static class PatchAuthoring
         var (p, q) = Locate(target, oldText, "--replace");
         var content = ContentLines(newText);
         var planner = new LocatorPlanner(target.Lines, target.Lines, 0);
-        var choice = planner.ForRange(p, q) ?? throw NoLocator(target, p);
+        var choice = planner.ForRange(p, q, content.Select(l => l.Trim()).Where(l => l.Length > 0).ToArray()) ?? throw NoLocator(target, p);
         var edit = AuthoredEdit.From(content.Count == 0 ? EditAction.Delete : EditAction.Replace, choice, target.Lines, content);
         return Single(target, edit, options);
     }
@@ -186,9 +186,10 @@ public static class PatchAuthoring
 
     private static void ShapeWarnings(string path, TargetText old, TargetText updated, List<PatchWarning> found)
     {
-        if (old.Document.EndsWithNewline != updated.Document.EndsWithNewline && updated.Document.Lines.Count > 0)
+        if (!updated.Document.EndsWithNewline && updated.Document.Lines.Count > 0)
         {
-            found.Add(Shape(path, updated.Document.EndsWithNewline ? "adds a final newline" : "removes the final newline"));
+            // Both our engine and the reference end every file they change with a newline (ap-3.2.md 4.5).
+            found.Add(new PatchWarning(AuthoringCodes.FileShapeKept, $"'{path}': the new version does not end with a newline; patchers end every file they change with one.") { File = path });
         }
 
         if (old.Document.Encoding != updated.Document.Encoding)
