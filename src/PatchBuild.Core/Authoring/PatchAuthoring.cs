@@ -197,7 +197,7 @@ public static class PatchAuthoring
             found.Add(Shape(path, $"changes the encoding ({old.Document.Encoding} to {updated.Document.Encoding})"));
         }
 
-        if (updated.Document.HasOwnLineEndings)
+        if (updated.Document.HasOwnLineEndings || old.Document.HasOwnLineEndings)
         {
             found.Add(Shape(path, "has mixed line endings (changed lines take their neighbours' endings)"));
         }
