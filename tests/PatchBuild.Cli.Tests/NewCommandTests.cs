@@ -24,7 +24,7 @@ public sealed class NewCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task An_ambiguous_locator_is_refused_with_the_line_numbers()
+    public async Task A_partial_line_is_no_locator_and_empty_content_is_refused()
     {
         var run = await CliRunner.InProcessAsync("new", "--root", _root, "--file", "A.cs", "--replace", "=> 1;", "--with", "x");
         Assert.Equal(1, run.ExitCode);
