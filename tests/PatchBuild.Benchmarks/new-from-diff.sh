@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 dll="${1:-$here/src/PatchBuild.Cli/bin/Release/net10.0/patchbuild.dll}"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+trap '[[ -n "${KEEP:-}" ]] || rm -rf "$work"' EXIT; echo "work: $work" >&2
 python3 - "$work" <<'PY'
 import sys, random
 random.seed(2026)
@@ -17,7 +17,7 @@ for c in range(200):
         lines += [f"    public int M{m}(int x)", "    {", "        if (x > 0)", "        {", "            return x + 1;", "        }", "", "        return 0;", "    }"][: 6 if m % 2 else 9]
     lines += ["}", ""]
 while len(lines) < 10000:
-    lines.append("// filler")
+    lines.append(f"// filler {len(lines)}")
 lines = lines[:10000]
 new = list(lines)
 for k in range(50):
