@@ -59,7 +59,7 @@ public sealed class NewTemplateOptions
                 return CliApp.ExitSuccess;
             }
 
-            AuthoredPatch patch;
+            WrittenPatch patch;
             if (template is not null)
             {
                 if (parse.GetValue(_into) is not null || parse.GetValue(_after) is not null || parse.GetValue(_endOf) is not null)
@@ -89,7 +89,7 @@ public sealed class NewTemplateOptions
         }
     }
 
-    private async Task<AuthoredPatch> FromCodeAsync(ParseResult parse, NewCommandContext context, string fromCode, CancellationToken cancellationToken)
+    private async Task<WrittenPatch> FromCodeAsync(ParseResult parse, NewCommandContext context, string fromCode, CancellationToken cancellationToken)
     {
         string into = parse.GetValue(_into) ?? context.File ?? throw new UsageException("--from-code needs --into TARGET.cs.");
         string? after = parse.GetValue(_after);
@@ -148,7 +148,7 @@ public sealed class NewTemplateOptions
     }
 
     /// <summary>The patch to --out (never over an existing file without --force) or to standard output.</summary>
-    private static int Write(NewCommandContext context, AuthoredPatch patch)
+    private static int Write(NewCommandContext context, WrittenPatch patch)
     {
         if (context.Out is null)
         {

@@ -12,7 +12,7 @@ namespace PatchBuild.Core.Tests.Authoring;
 /// </summary>
 internal static class AuthoringKit
 {
-    public static async Task<string> ApplyBothAsync(TempFolder folder, AuthoredPatch patch)
+    public static async Task<string> ApplyBothAsync(TempFolder folder, WrittenPatch patch)
     {
         string? referenceResult = null;
         if (patch.Format == Model.PatchFormat.Ap)
@@ -55,7 +55,7 @@ internal static class AuthoringKit
         Assert.True(errors.Count == 0, string.Join('\n', errors) + "\n" + csharp);
     }
 
-    public static Task<AuthoredPatch> TemplateAsync(TempFolder folder, string template, string file, string set) =>
+    public static Task<WrittenPatch> TemplateAsync(TempFolder folder, string template, string file, string set) =>
         PatchTemplates.CreateAsync(folder.Path, template, TemplateValues.Parse([set]), file);
 
     public static async Task<Model.PatchError> FailsAsync(Func<Task> action)

@@ -6,7 +6,7 @@ namespace PatchBuild.Core.Authoring.CodePlacement;
 /// <summary>`patchbuild new --from-code FILE --into TARGET.cs`: places code with Roslyn and writes the proven ap patch.</summary>
 public static class CodeAuthoring
 {
-    public static async Task<AuthoredPatch> FromCodeAsync(string root, string code, string into, Placement placement,
+    public static async Task<WrittenPatch> FromCodeAsync(string root, string code, string into, Placement placement,
         CSharpParseOptions? parseOptions = null, CancellationToken cancellationToken = default)
     {
         var target = AuthoringTarget.Read(root, into);

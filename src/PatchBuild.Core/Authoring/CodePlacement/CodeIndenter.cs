@@ -14,7 +14,7 @@ public static class CodeIndenter
 
     public static IReadOnlyList<string> Lines(string code, string indent, string unit)
     {
-        var text = new TargetText(code.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var text = new StyledText(code.Replace("\r\n", "\n", StringComparison.Ordinal));
         var lines = Enumerable.Range(0, text.Count).Select(text.Line).ToList();
         var literal = LiteralLines(text);
         while (lines.Count > 0 && lines[0].Trim().Length == 0)
@@ -34,8 +34,8 @@ public static class CodeIndenter
             return lines;
         }
 
-        int common = layout.Min(i => Width(TargetText.Indentation(lines[i])));
-        int step = layout.Select(i => Width(TargetText.Indentation(lines[i])) - common).Where(w => w > 0).DefaultIfEmpty(TabWidth).Min();
+        int common = layout.Min(i => Width(StyledText.Indentation(lines[i])));
+        int step = layout.Select(i => Width(StyledText.Indentation(lines[i])) - common).Where(w => w > 0).DefaultIfEmpty(TabWidth).Min();
         var result = new List<string>(lines.Count);
         for (int i = 0; i < lines.Count; i++)
         {
@@ -52,7 +52,7 @@ public static class CodeIndenter
                 continue;
             }
 
-            int extra = Width(TargetText.Indentation(line)) - common;
+            int extra = Width(StyledText.Indentation(line)) - common;
             int levels = extra / step;
             int spaces = extra % step;
             result.Add(indent + string.Concat(Enumerable.Repeat(unit, levels)) + new string(' ', spaces) + line.TrimStart(' ', '\t'));
@@ -64,7 +64,7 @@ public static class CodeIndenter
     private static int Width(string indentation) => indentation.Sum(c => c == '\t' ? TabWidth : 1);
 
     /// <summary>0-based lines that begin inside a token spanning lines (verbatim, raw or interpolated strings).</summary>
-    private static HashSet<int> LiteralLines(TargetText text)
+    private static HashSet<int> LiteralLines(StyledText text)
     {
         var lines = new HashSet<int>();
         var tree = CSharpSyntaxTree.ParseText("class __PatchBuild__ {\n" + text.Text + "\n}");

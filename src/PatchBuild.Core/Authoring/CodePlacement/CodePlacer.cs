@@ -37,7 +37,7 @@ public static class CodePlacer
         bool typesOnly = members.All(m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax);
         var root = CSharpSyntaxTree.ParseText(target, options).GetRoot();
         var index = new DeclarationIndex(root);
-        var text = new TargetText(target);
+        var text = new StyledText(target);
         return placement.Kind switch
         {
             PlacementKind.After => After(text, index.FindAny(placement.Symbol!, "place the code after").Node, code),
@@ -68,10 +68,10 @@ public static class CodePlacer
             "Name a class, struct, record or interface.");
 
     /// <summary>At the end of the type's body, indented like its members.</summary>
-    public static TextEdit EndOf(TargetText text, TypeDeclarationSyntax type, string code)
+    public static TextEdit EndOf(StyledText text, TypeDeclarationSyntax type, string code)
     {
         string unit = text.IndentUnit();
-        string typeIndent = TargetText.Indentation(text.Line(LineOf(type.Keyword)));
+        string typeIndent = StyledText.Indentation(text.Line(LineOf(type.Keyword)));
         string nl = text.Newline;
         if (type.OpenBraceToken.IsMissing || type.OpenBraceToken.IsKind(SyntaxKind.None))
         {
@@ -82,7 +82,7 @@ public static class CodePlacer
         }
 
         string indent = type.Members.Count > 0
-            ? TargetText.Indentation(text.Line(LineOf(type.Members[0].GetFirstToken())))
+            ? StyledText.Indentation(text.Line(LineOf(type.Members[0].GetFirstToken())))
             : typeIndent + unit;
         var lines = CodeIndenter.Lines(code, indent, unit);
         int closeLine = LineOf(type.CloseBraceToken);
@@ -100,13 +100,13 @@ public static class CodePlacer
     }
 
     /// <summary>After a declaration, as its sibling, with its indentation.</summary>
-    public static TextEdit After(TargetText text, SyntaxNode node, string code)
+    public static TextEdit After(StyledText text, SyntaxNode node, string code)
     {
         string unit = text.IndentUnit();
         string nl = text.Newline;
         var last = node.GetLastToken();
         int lastLine = LineOf(last);
-        string indent = TargetText.Indentation(text.Line(LineOf(node.GetFirstToken())));
+        string indent = StyledText.Indentation(text.Line(LineOf(node.GetFirstToken())));
         var lines = CodeIndenter.Lines(code, indent, unit);
         int at = text.EndOf(lastLine);
         string lead = at == text.Text.Length && !EndsWithNewline(text.Text) ? nl : "";
@@ -117,7 +117,7 @@ public static class CodePlacer
 
     internal static int LineOf(SyntaxToken token) => token.GetLocation().GetLineSpan().StartLinePosition.Line;
 
-    private static int Column(TargetText text, SyntaxToken token) => token.SpanStart - text.StartOf(LineOf(token));
+    private static int Column(StyledText text, SyntaxToken token) => token.SpanStart - text.StartOf(LineOf(token));
 
     private static bool EndsWithNewline(string text) => text.EndsWith('\n') || text.EndsWith('\r');
 }

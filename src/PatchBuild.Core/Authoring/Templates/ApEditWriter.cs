@@ -17,7 +17,7 @@ public static class ApEditWriter
 
     public static ApFileEdits Write(string path, string original, IReadOnlyList<TextEdit> edits, bool mergeAll = false)
     {
-        var text = new TargetText(original);
+        var text = new StyledText(original);
         var compact = CompactLines(text);
         var blocks = LineBlocks(text, edits);
         if (mergeAll && blocks.Count > 1)
@@ -43,7 +43,7 @@ public static class ApEditWriter
         }
     }
 
-    private static ApFileEdits Emit(string path, TargetText text, List<(LineBlock Block, Window Window)> windows)
+    private static ApFileEdits Emit(string path, StyledText text, List<(LineBlock Block, Window Window)> windows)
     {
         var modifications = new List<ApModificationText>();
         var expected = new System.Text.StringBuilder();
@@ -105,7 +105,7 @@ public static class ApEditWriter
         return string.Join('\n', kept);
     }
 
-    private static string Ending(TargetText text, int line)
+    private static string Ending(StyledText text, int line)
     {
         string full = text.Text[text.StartOf(line)..text.EndOf(line)];
         return full.EndsWith("\r\n", StringComparison.Ordinal) ? "\r\n" : full.EndsWith('\n') ? "\n" : full.EndsWith('\r') ? "\r" : text.Newline;
@@ -117,7 +117,7 @@ public static class ApEditWriter
     /// <summary>Lines [First, Last] of the original that a REPLACE locates; the anchor, when the snippet alone is not unique.</summary>
     private sealed record Window(int First, int Last, string? Anchor);
 
-    private static List<LineBlock> LineBlocks(TargetText text, IReadOnlyList<TextEdit> edits)
+    private static List<LineBlock> LineBlocks(StyledText text, IReadOnlyList<TextEdit> edits)
     {
         var ranges = new List<(int First, int Last, List<TextEdit> Edits)>();
         foreach (var edit in edits.OrderBy(e => e.Start))
@@ -153,7 +153,7 @@ public static class ApEditWriter
         return ranges.Select(r => Block(text, r.First, r.Last, r.Edits)).ToList();
     }
 
-    private static LineBlock Block(TargetText text, int first, int last, List<TextEdit> edits)
+    private static LineBlock Block(StyledText text, int first, int last, List<TextEdit> edits)
     {
         int start = text.StartOf(first);
         int end = text.EndOf(last);
@@ -166,11 +166,11 @@ public static class ApEditWriter
         }
 
         sb.Append(text.Text, cursor, Math.Max(0, end - cursor));
-        var block = new TargetText(sb.ToString());
+        var block = new StyledText(sb.ToString());
         return new LineBlock(first, last, Enumerable.Range(0, block.Count).Select(block.Line).ToList());
     }
 
-    private static LineBlock Merge(TargetText text, IReadOnlyList<LineBlock> blocks)
+    private static LineBlock Merge(StyledText text, IReadOnlyList<LineBlock> blocks)
     {
         var lines = new List<string>();
         int cursor = blocks[0].First;
@@ -188,7 +188,7 @@ public static class ApEditWriter
         return new LineBlock(blocks[0].First, Math.Max(blocks[^1].Last, cursor - 1), lines);
     }
 
-    private static List<(int Line, string Text)> CompactLines(TargetText text)
+    private static List<(int Line, string Text)> CompactLines(StyledText text)
     {
         var lines = new List<(int, string)>();
         for (int i = 0; i < text.Count; i++)

@@ -9,7 +9,7 @@ namespace PatchBuild.Core.Authoring.Templates;
 /// </summary>
 public static class PatchTemplates
 {
-    public static async Task<AuthoredPatch> CreateAsync(string root, string templateName, IReadOnlyDictionary<string, string> given, string? file,
+    public static async Task<WrittenPatch> CreateAsync(string root, string templateName, IReadOnlyDictionary<string, string> given, string? file,
         CSharpParseOptions? parseOptions = null, CancellationToken cancellationToken = default)
     {
         var template = TemplateCatalog.Find(root, templateName);
@@ -42,7 +42,7 @@ public static class PatchTemplates
 
         string targetPath = target?.Path ?? "";
         string? planned = await PlanCheck.PlannedTextAsync(Path.GetFullPath(root), output.PatchText!, targetPath, cancellationToken).ConfigureAwait(false);
-        return new AuthoredPatch(output.PatchText!, output.Format, targetPath, planned ?? target?.Text ?? "");
+        return new WrittenPatch(output.PatchText!, output.Format, targetPath, planned ?? target?.Text ?? "");
     }
 
     private static string Example(TemplateDefinition template) => template.Targets.Count > 0 ? "path/to/file" + template.Targets[0] : "path/to/file";
@@ -51,7 +51,7 @@ public static class PatchTemplates
 /// <summary>Edits of one file → an ap patch, proven: the engine's plan must give exactly the text the edits mean.</summary>
 internal static class AuthoredEdits
 {
-    public static async Task<AuthoredPatch> FinishAsync(AuthoringTarget target, IReadOnlyList<TextEdit> edits, IReadOnlyList<string> summary, CancellationToken cancellationToken)
+    public static async Task<WrittenPatch> FinishAsync(AuthoringTarget target, IReadOnlyList<TextEdit> edits, IReadOnlyList<string> summary, CancellationToken cancellationToken)
     {
         PatchException? last = null;
         foreach (bool mergeAll in new[] { false, true })
@@ -61,7 +61,7 @@ internal static class AuthoredEdits
             string? planned = await PlanCheck.PlannedTextAsync(target.Root, text, target.Path, cancellationToken).ConfigureAwait(false);
             if (planned == written.ExpectedText)
             {
-                return new AuthoredPatch(text, PatchFormat.Ap, target.Path, written.ExpectedText);
+                return new WrittenPatch(text, PatchFormat.Ap, target.Path, written.ExpectedText);
             }
 
             last = AuthoringFailure.Of(AuthoringErrorCodes.InvalidCode,

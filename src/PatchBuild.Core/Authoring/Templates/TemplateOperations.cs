@@ -5,7 +5,7 @@ using PatchBuild.Core.Model;
 namespace PatchBuild.Core.Authoring.Templates;
 
 /// <summary>What a template operation gets: the template, the checked values, and the target file's text.</summary>
-public sealed record TemplateRun(TemplateDefinition Template, IReadOnlyDictionary<string, string> Values, string? TargetPath, string? TargetText)
+public sealed record TemplateRun(TemplateDefinition Template, IReadOnlyDictionary<string, string> Values, string? TargetPath, string? StyledText)
 {
     public CSharpParseOptions ParseOptions { get; init; } = CSharpParseOptions.Default;
 
@@ -27,7 +27,7 @@ public sealed record TemplateRun(TemplateDefinition Template, IReadOnlyDictionar
         return filled.Length == 0 ? null : filled;
     }
 
-    public string Text => TargetText ?? throw new InvalidOperationException("The operation needs a target file.");
+    public string Text => StyledText ?? throw new InvalidOperationException("The operation needs a target file.");
 }
 
 /// <summary>An operation's result: edits of the target file, or a whole patch text (ap or patch.json) it wrote itself.</summary>

@@ -26,7 +26,7 @@ public sealed class AddPackageReferenceOperation : ITemplateOperation
     {
         string package = run.Value("package");
         string? version = run.Optional("version");
-        var text = new TargetText(run.Text);
+        var text = new StyledText(run.Text);
         var layout = Read(run.Text, run.TargetPath ?? "project");
         if (layout.Packages.Any(p => string.Equals(p, package, StringComparison.OrdinalIgnoreCase)))
         {
@@ -41,7 +41,7 @@ public sealed class AddPackageReferenceOperation : ITemplateOperation
         if (layout.GroupEnd is { } groupEnd)
         {
             // Before "</ItemGroup>" of the group that has references, indented like its first reference.
-            string indent = TargetText.Indentation(text.Line(layout.FirstReferenceLine));
+            string indent = StyledText.Indentation(text.Line(layout.FirstReferenceLine));
             return TemplateOutput.Of(InsertBeforeTag(text, groupEnd, indent + element, nl));
         }
 
@@ -57,7 +57,7 @@ public sealed class AddPackageReferenceOperation : ITemplateOperation
         return TemplateOutput.Of(InsertBeforeTag(text, projectEnd, (separate ? nl : "") + group, nl));
     }
 
-    private static TextEdit InsertBeforeTag(TargetText text, (int Line, int Column) tag, string lines, string nl)
+    private static TextEdit InsertBeforeTag(StyledText text, (int Line, int Column) tag, string lines, string nl)
     {
         string line = text.Line(tag.Line);
         if (line[..tag.Column].Trim().Length == 0)
@@ -79,7 +79,7 @@ public sealed class AddPackageReferenceOperation : ITemplateOperation
         int firstReference = -1;
         string? childIndent = null;
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true };
-        var lines = new TargetText(xml);
+        var lines = new StyledText(xml);
         try
         {
             using var reader = XmlReader.Create(new StringReader(xml), settings);
@@ -92,7 +92,7 @@ public sealed class AddPackageReferenceOperation : ITemplateOperation
                 {
                     if (reader.Depth == 1 && childIndent is null)
                     {
-                        childIndent = TargetText.Indentation(lines.Line(info.LineNumber - 1));
+                        childIndent = StyledText.Indentation(lines.Line(info.LineNumber - 1));
                     }
 
                     if (reader.LocalName == "ItemGroup")

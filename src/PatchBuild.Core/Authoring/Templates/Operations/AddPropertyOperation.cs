@@ -46,7 +46,7 @@ public sealed class AddPropertyOperation : ITemplateOperation
                 "Choose another name, or change the existing member by hand.");
         }
 
-        var text = new TargetText(run.Text);
+        var text = new StyledText(run.Text);
         if (type is RecordDeclarationSyntax { ParameterList: { } parameters } && run.Flag("positional", true))
         {
             return TemplateOutput.Of(AddParameter(text, parameters, $"{propertyType} {name}"));
@@ -62,7 +62,7 @@ public sealed class AddPropertyOperation : ITemplateOperation
     }
 
     /// <summary>", string Phone" before ")"; on a list written one parameter a line, on a line of its own.</summary>
-    private static TextEdit AddParameter(TargetText text, ParameterListSyntax list, string parameter)
+    private static TextEdit AddParameter(StyledText text, ParameterListSyntax list, string parameter)
     {
         if (list.Parameters.Count == 0)
         {
@@ -77,11 +77,11 @@ public sealed class AddPropertyOperation : ITemplateOperation
             return TextEdit.Insert(last.Span.End, ", " + parameter);
         }
 
-        string indent = TargetText.Indentation(text.Line(lastLine));
+        string indent = StyledText.Indentation(text.Line(lastLine));
         return TextEdit.Insert(last.Span.End, "," + text.Newline + indent + parameter);
     }
 
-    private static bool SharesLine(TargetText text, SyntaxNode node)
+    private static bool SharesLine(StyledText text, SyntaxNode node)
     {
         int line = CodePlacer.LineOf(node.GetLastToken());
         return text.Line(line)[(node.GetLastToken().Span.End - text.StartOf(line))..].Trim().Length > 0;

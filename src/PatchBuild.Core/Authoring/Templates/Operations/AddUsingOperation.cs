@@ -37,7 +37,7 @@ public sealed class AddUsingOperation : ITemplateOperation
         }
 
         string directive = $"{(isGlobal ? "global " : "")}using {(isStatic ? "static " : "")}{ns};";
-        var text = new TargetText(run.Text);
+        var text = new StyledText(run.Text);
 
         // The list the directive joins: the global ones, or the ordinary ones where the file keeps them.
         SyntaxList<UsingDirectiveSyntax> list = isGlobal ? unit.Usings : Container(unit).Usings();
@@ -46,7 +46,7 @@ public sealed class AddUsingOperation : ITemplateOperation
         {
             var next = group.FirstOrDefault(u => Compare(Key(u), (isStatic, ns)) > 0 && u.Alias is null);
             var neighbour = next ?? group[^1];
-            string indent = TargetText.Indentation(text.Line(Line(neighbour)));
+            string indent = StyledText.Indentation(text.Line(Line(neighbour)));
             return next is not null
                 ? TemplateOutput.Of(TextEdit.Insert(text.StartOf(Line(next)), indent + directive + text.Newline))
                 : TemplateOutput.Of(TextEdit.Insert(text.EndOf(Line(neighbour)), indent + directive + text.Newline));

@@ -4,11 +4,11 @@ namespace PatchBuild.Core.Authoring.Templates;
 /// A target file's text split into lines that keep their own endings, with the facts authoring needs to write in the
 /// file's own style: its dominant newline and its indentation unit.
 /// </summary>
-public sealed class TargetText
+public sealed class StyledText
 {
     private readonly int[] _starts;
 
-    public TargetText(string text)
+    public StyledText(string text)
     {
         Text = text;
         var starts = new List<int> { 0 };
