@@ -109,6 +109,127 @@ public sealed class NewCommandTests : IDisposable
         Assert.NotEqual(0, run.ExitCode);
     }
 
+    // --from-git against a real repository: the patch written from HEAD~1, applied to a fresh checkout of HEAD~1,
+    // must give the working tree's bytes for every kind of change git reports.
+    [Fact]
+    public async Task From_git_rebuilds_the_working_tree_from_an_older_revision()
+    {
+        using var repo = HookTestRepository.Create();
+        repo.Write("A.cs", Member("A", 1));
+        repo.Write("Gone.cs", Member("Gone", 1));
+        repo.Write("src/Old.cs", Member("Moved", 7));
+        repo.Write("B.cs", Member("B", 1));
+        repo.Stage(".");
+        repo.Git("commit", "-q", "-m", "one");
+        repo.Write("B.cs", Member("B", 2));
+        repo.Stage("B.cs");
+        repo.Git("commit", "-q", "-m", "two");
+        repo.Write("A.cs", Member("A", 1).Replace("return 1;", "int y = 2;\n        return y;", StringComparison.Ordinal));
+        repo.Write("New.cs", Member("New", 3));
+        File.Delete(repo.FullPath("Gone.cs"));
+        repo.Git("mv", "src/Old.cs", "src/Moved.cs");
+
+        string patch = Path.Combine(_root, "git.ap");
+        var run = await CliRunner.InProcessAsync("new", "--root", repo.Root, "--from-git", "HEAD~1", "--out", patch);
+        Assert.True(run.ExitCode == 0, run.Error);
+        string text = File.ReadAllText(patch);
+        Assert.Contains("CREATE New.cs", text, StringComparison.Ordinal);
+        Assert.Contains("DELETE Gone.cs", text, StringComparison.Ordinal);
+        Assert.Contains("RENAME src/Old.cs", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("AUTHOR_RECREATED", run.Error, StringComparison.Ordinal);
+
+        string checkout = CheckOut(repo, "HEAD~1");
+        try
+        {
+            Assert.Contains("return 1;", File.ReadAllText(Path.Combine(checkout, "B.cs")), StringComparison.Ordinal);
+            var apply = await CliRunner.InProcessAsync("apply", patch, "--root", checkout, "--force");
+            Assert.True(apply.ExitCode == 0, apply.Out + apply.Error);
+            Assert.Equal(TreeBytes(repo.Root), TreeBytes(checkout));
+        }
+        finally
+        {
+            HookTestRepository.DeleteFolder(checkout);
+        }
+    }
+
+    [Fact]
+    public async Task From_git_skips_a_binary_file_with_a_warning()
+    {
+        using var repo = HookTestRepository.Create();
+        repo.Write("A.cs", Member("A", 1));
+        repo.Stage(".");
+        repo.Git("commit", "-q", "-m", "one");
+        File.WriteAllBytes(repo.FullPath("blob.dat"), [0x50, 0x4B, 0x00, 0x01, 0x0A]);
+        repo.Write("A.cs", Member("A", 2));
+        var run = await CliRunner.InProcessAsync("new", "--root", repo.Root, "--from-git");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("AUTHOR_SKIPPED", run.Error, StringComparison.Ordinal);
+        Assert.Contains("blob.dat", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("blob.dat", run.Out, StringComparison.Ordinal);
+        Assert.Contains("return 2;", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--from-git=-p")]
+    [InlineData("--from-git=--output=/tmp/pb-new-x")]
+    [InlineData("--from-git=-")]
+    [InlineData("--from-git=HEAD:A.cs")]
+    [InlineData("--from-git=no-such-branch")]
+    [InlineData("--from-git=HEAD\nHEAD")]
+    public async Task From_git_refuses_a_revision_that_is_an_option_or_no_commit(string option)
+    {
+        using var repo = HookTestRepository.Create();
+        repo.Write("A.cs", Member("A", 1));
+        repo.Stage(".");
+        repo.Git("commit", "-q", "-m", "one");
+        repo.Write("A.cs", Member("A", 2));
+        var before = TreeBytes(repo.Root);
+        var run = await CliRunner.InProcessAsync("new", "--root", repo.Root, option.Replace("\\n", "\n", StringComparison.Ordinal));
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("GIT_FAILED", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists("/tmp/pb-new-x"));
+        Assert.Equal(before, TreeBytes(repo.Root));
+    }
+
+    [Fact]
+    public async Task From_git_never_reads_through_a_link_out_of_the_root()
+    {
+        string outside = Directory.CreateTempSubdirectory("pb-new-out-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(outside, "secret.cs"), "class TopSecret {}\n");
+            using var repo = HookTestRepository.Create();
+            repo.Write("A.cs", Member("A", 1));
+            repo.Stage(".");
+            repo.Git("commit", "-q", "-m", "one");
+            File.CreateSymbolicLink(repo.FullPath("link.cs"), Path.Combine(outside, "secret.cs"));
+            repo.Write("A.cs", Member("A", 2));
+            var run = await CliRunner.InProcessAsync("new", "--root", repo.Root, "--from-git");
+            Assert.DoesNotContain("TopSecret", run.Out + run.Error, StringComparison.Ordinal);
+            Assert.True(run.ExitCode != 0 || run.Error.Contains("AUTHOR_SKIPPED", StringComparison.Ordinal), run.Error);
+        }
+        finally
+        {
+            Directory.Delete(outside, true);
+        }
+    }
+
+    private static string Member(string name, int value) =>
+        $"namespace N;\n\npublic class {name}\n{{\n    public int Get()\n    {{\n        return {value};\n    }}\n\n    public string Name() => \"{name}\";\n}}\n";
+
+    private static string CheckOut(HookTestRepository repo, string revision)
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "pb-new-co-" + Guid.NewGuid().ToString("N")[..10]);
+        repo.Git("clone", "-q", "--no-checkout", repo.Root, folder);
+        repo.Run("git", ["-C", folder, "checkout", "-q", repo.Git("rev-parse", revision).Trim()]);
+        return folder;
+    }
+
+    private static SortedDictionary<string, string> TreeBytes(string root) =>
+        new(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Contains(".git"))
+            .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), f => Convert.ToHexString(File.ReadAllBytes(f))), StringComparer.Ordinal);
+
     private Dictionary<string, string> Snapshot() =>
         Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
 
