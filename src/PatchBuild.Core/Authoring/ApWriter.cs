@@ -8,7 +8,7 @@ namespace PatchBuild.Core.Authoring;
 /// </summary>
 internal static class ApWriter
 {
-    public const string BasePrefix = "# base ";
+    public const string BasePrefix = Formats.Ap.ApBaseComment.Prefix;
 
     public static string Write(IReadOnlyList<AuthoredFile> files, string id, string? summary, IReadOnlyList<(string Path, string Hash)> bases)
     {

@@ -17,4 +17,10 @@ public sealed record PatchSet(PatchFormat Format, IReadOnlyList<FileChange> File
 
     /// <summary>Deviations the lenient parser forgave.</summary>
     public IReadOnlyList<PatchWarning> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// SHA-256 (lowercase hex) of a file's bytes as the patch's author saw them, by the path the patch names (an ap
+    /// patch's "# base" comments). Only a hint: apply warns when the file differs and matches locators as usual.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RecordedBases { get; init; } = new Dictionary<string, string>();
 }

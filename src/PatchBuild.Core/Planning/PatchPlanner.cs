@@ -29,6 +29,7 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
         foreach (var patch in patches)
         {
             outcome.Warnings.AddRange(patch.Warnings.Select(w => w with { PatchFile = w.PatchFile ?? patch.SourcePath }));
+            outcome.Warnings.AddRange(RecordedBaseCheck.Warnings(workspace, patch));
             foreach (var change in patch.Files)
             {
                 var snapshot = options.Partial ? workspace.Snapshot() : null;

@@ -21,6 +21,7 @@ internal sealed class ApParser
     private bool _ended;
     private bool _seenFile;
     private string? _summary;
+    private readonly Dictionary<string, string> _recordedBases = new(StringComparer.Ordinal);
 
     private ApParser(string text, string? sourcePath, ParseOptions options)
     {
@@ -39,6 +40,7 @@ internal sealed class ApParser
             Text = text,
             Summary = parser._summary,
             Warnings = parser._diagnostics.Warnings,
+            RecordedBases = parser.RecordedBasesOfNamedFiles(files),
         };
     }
 
@@ -101,6 +103,7 @@ internal sealed class ApParser
             {
                 int runEnd = RunEnd(i, end, ApPatchLines.IsComment);
                 _summary ??= ApSummary.Read(_lines, i, runEnd);
+                ReadBaseComments(i, runEnd);
                 i = runEnd;
             }
             else
@@ -110,6 +113,25 @@ internal sealed class ApParser
                 i = runEnd;
             }
         }
+    }
+
+    private void ReadBaseComments(int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            if (ApBaseComment.Read(_lines[i]) is var (path, hash))
+            {
+                // The first record of a path wins; a later one cannot overwrite it.
+                _recordedBases.TryAdd(path, hash);
+            }
+        }
+    }
+
+    /// <summary>Only a path the patch itself changes keeps its record: a comment cannot make apply look at other files.</summary>
+    private Dictionary<string, string> RecordedBasesOfNamedFiles(List<FileChange> files)
+    {
+        var named = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return _recordedBases.Where(b => named.Contains(b.Key)).ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal);
     }
 
     private int ReadHeader(int index)
