@@ -133,9 +133,11 @@ public sealed class NewCommandTests : IDisposable
         var run = await CliRunner.InProcessAsync("new", "--root", repo.Root, "--from-git", "HEAD~1", "--out", patch);
         Assert.True(run.ExitCode == 0, run.Error);
         string text = File.ReadAllText(patch);
-        Assert.Contains("CREATE New.cs", text, StringComparison.Ordinal);
-        Assert.Contains("DELETE Gone.cs", text, StringComparison.Ordinal);
-        Assert.Contains("RENAME src/Old.cs", text, StringComparison.Ordinal);
+        Assert.Matches(@"FILE\nNew\.cs\n[0-9a-f]{8} CREATE\n", text);
+        Assert.Matches(@"FILE\nGone\.cs\n[0-9a-f]{8} DELETE\n", text);
+        Assert.Matches(@"FILE\nsrc/Old\.cs\n[0-9a-f]{8} RENAME\nsrc/Moved\.cs\n", text);
+        Assert.Matches(@"FILE\nB\.cs\n\n?[0-9a-f]{8} REPLACE\n[0-9a-f]{8} snippet\n        return 1;\n", text);
+        Assert.Contains("# base A.cs sha256:", text, StringComparison.Ordinal);
         Assert.DoesNotContain("AUTHOR_RECREATED", run.Error, StringComparison.Ordinal);
 
         string checkout = CheckOut(repo, "HEAD~1");
@@ -225,9 +227,10 @@ public sealed class NewCommandTests : IDisposable
         return folder;
     }
 
+    // Every file's bytes, leaving out git's folder and the state folder apply keeps (backups, history).
     private static SortedDictionary<string, string> TreeBytes(string root) =>
         new(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Contains(".git"))
+            .Where(f => Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar)[0] is not (".git" or ".patchbuild"))
             .ToDictionary(f => Path.GetRelativePath(root, f).Replace('\\', '/'), f => Convert.ToHexString(File.ReadAllBytes(f))), StringComparer.Ordinal);
 
     private Dictionary<string, string> Snapshot() =>
