@@ -26,11 +26,25 @@ internal static class GitChanges
 
         var pairs = new List<FileVersionPair>();
         var skipped = new List<PatchWarning>();
-        var tokens = GitRepository.SplitZRaw(git.Run("diff", "--name-status", "-z", "-M", "--relative", "--no-ext-diff", "--no-textconv", revision, "--"));
+        // --raw gives both sides' modes with the status: ":OLDMODE NEWMODE OLDSHA NEWSHA STATUS", then the path(s).
+        var tokens = GitRepository.SplitZRaw(git.Run("diff", "--raw", "-z", "-M", "--relative", "--no-ext-diff", "--no-textconv", "--no-abbrev", revision, "--"));
         for (int i = 0; i < tokens.Count; i++)
         {
-            string status = tokens[i];
+            string[] meta = tokens[i].Split(' ');
+            if (meta.Length < 5 || !tokens[i].StartsWith(':'))
+            {
+                throw new PatchException(new PatchError(ErrorCodes.GitFailed, $"git printed a change PatchBuild cannot read: '{tokens[i]}'.") { Hint = "Update git, or write the patch with --from-diff." });
+            }
+
+            string status = meta[4];
             string path = tokens[++i];
+            string? to = status[0] is 'R' or 'C' ? tokens[++i] : null;
+            if (IsLink(meta[0][1..]) || IsLink(meta[1]))
+            {
+                skipped.Add(Skip(to ?? path, "it is a symbolic link, which a patch cannot describe"));
+                continue;
+            }
+
             switch (status[0])
             {
                 case 'M':
@@ -43,12 +57,10 @@ internal static class GitChanges
                     Add(pairs, skipped, path, Old(git, revision, path), null);
                     break;
                 case 'R':
-                    string to = tokens[++i];
-                    Add(pairs, skipped, to, Old(git, revision, path), New(root, to), path);
+                    Add(pairs, skipped, to!, Old(git, revision, path), New(root, to!), path);
                     break;
                 case 'C':
-                    string copy = tokens[++i];
-                    Add(pairs, skipped, copy, null, New(root, copy));
+                    Add(pairs, skipped, to!, null, New(root, to!));
                     break;
                 default:
                     skipped.Add(Skip(path, $"its change is of kind '{status}' (a type change or an unmerged file)"));
@@ -58,11 +70,20 @@ internal static class GitChanges
 
         foreach (string path in GitRepository.SplitZ(git.Run("ls-files", "--others", "--exclude-standard", "-z")))
         {
+            if (new FileInfo(Path.Combine(root, path)).LinkTarget is not null)
+            {
+                skipped.Add(Skip(path, "it is a symbolic link, which a patch cannot describe"));
+                continue;
+            }
+
             Add(pairs, skipped, path, null, New(root, path));
         }
 
         return (pairs, skipped);
     }
+
+    // Git records a link as mode 120000 whose blob is the target's name; its content is not the file's.
+    private static bool IsLink(string mode) => mode == "120000";
 
     private static void Add(List<FileVersionPair> pairs, List<PatchWarning> skipped, string path, byte[]? old, byte[]? updated, string? from = null)
     {
