@@ -23,6 +23,25 @@ public sealed class NewCommandTests : IDisposable
         Assert.Contains("public int Y() => 2;", File.ReadAllText(Path.Combine(_root, "A.cs")), StringComparison.Ordinal);
     }
 
+    // The patch records the base it was written against; a file that drifted since is still patched (also with
+    // --strict), and the report says so.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_file_changed_after_the_patch_was_written_is_patched_with_a_warning(bool strict)
+    {
+        string patch = Path.Combine(_root, "afix.ap");
+        var run = await CliRunner.InProcessAsync("new", "--root", _root, "--file", "A.cs", "--replace", "public int Y() => 1;", "--with", "    public int Y() => 2;", "--out", patch);
+        Assert.Equal(0, run.ExitCode);
+        string file = Path.Combine(_root, "A.cs");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("X() => 1", "X() => 7", StringComparison.Ordinal));
+        string[] args = strict ? ["apply", patch, "--root", _root, "--force", "--strict"] : ["apply", patch, "--root", _root, "--force"];
+        var apply = await CliRunner.InProcessAsync(args);
+        Assert.True(apply.ExitCode == 0, apply.Out + apply.Error);
+        Assert.Contains("changed since the patch was written", apply.Out + apply.Error, StringComparison.Ordinal);
+        Assert.Equal("namespace N;\n\npublic class A\n{\n    public int X() => 7;\n    public int Y() => 2;\n}\n", File.ReadAllText(file));
+    }
+
     [Fact]
     public async Task A_partial_line_is_no_locator_and_empty_content_is_refused()
     {
