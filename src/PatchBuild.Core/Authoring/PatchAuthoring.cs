@@ -17,7 +17,17 @@ public static class PatchAuthoring
     public static AuthoredPatch Replace(string path, byte[] fileBytes, string oldText, string newText, AuthoringOptions? options = null)
     {
         var target = TargetText.Read(path, fileBytes, "Target");
-        var (p, q) = Locate(target, oldText, "--replace");
+        int p, q;
+        try
+        {
+            (p, q) = Locate(target, oldText, "--replace");
+        }
+        catch (PatchException ex) when (ex.Error.Code == ErrorCodes.SnippetNotFound && WithinOneLine(fileBytes, oldText, newText) is { } changed)
+        {
+            // Not whole lines, but text found once inside a line: the patch replaces that line (ap locates lines).
+            return FromDiff(path, fileBytes, changed, options);
+        }
+
         var content = ContentLines(newText);
         var planner = new LocatorPlanner(target.Lines, target.Lines, 0);
         var choice = planner.ForRange(p, q, content.Select(l => l.Trim()).Where(l => l.Length > 0).ToArray()) ?? throw NoLocator(target, p);
@@ -261,6 +271,40 @@ public static class PatchAuthoring
     }
 
     /// <summary>The compact span of the unique exact occurrence of <paramref name="text"/>'s lines.</summary>
+    /// <summary>
+    /// The file with <paramref name="oldText"/> replaced, when it is part of one line, occurs exactly once, and the file
+    /// is UTF-8: the bytes are spliced, so every other byte (endings, BOM) is kept. Null otherwise (the caller's error
+    /// stands).
+    /// </summary>
+    private static byte[]? WithinOneLine(byte[] fileBytes, string oldText, string newText)
+    {
+        if (oldText.Length == 0 || oldText.AsSpan().IndexOfAny('\r', '\n') >= 0 || newText.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = StrictUtf8.GetString(fileBytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return null;
+        }
+
+        byte[] find = StrictUtf8.GetBytes(oldText);
+        int at = fileBytes.AsSpan().IndexOf(find);
+        if (at < 0 || fileBytes.AsSpan(at + 1).IndexOf(find) >= 0)
+        {
+            return null;
+        }
+
+        byte[] with = StrictUtf8.GetBytes(newText);
+        return [.. fileBytes.AsSpan(0, at), .. with, .. fileBytes.AsSpan(at + find.Length)];
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static (int P, int Q) Locate(TargetText target, string text, string option)
     {
         var key = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
@@ -290,7 +334,7 @@ public static class PatchAuthoring
             throw new PatchException(new PatchError(ErrorCodes.SnippetNotFound, $"{option} text was not found in '{target.Path}'." + (closest.Length > 0 ? $" Closest lines: {closest}." : ""))
             {
                 File = target.Path,
-                Hint = "Copy the line(s) from the file; indentation and blank lines do not matter, every other character does.",
+                Hint = "Copy the line(s) from the file (indentation and blank lines do not matter, every other character does), or give text that occurs once within one line.",
             });
         }
 
