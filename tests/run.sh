@@ -17,6 +17,21 @@ for project in tests/PatchBuild.*.Tests/*.csproj; do
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
 done
 
+# The linux-x64 tool package ships the CLI compiled ahead of time (one native executable, trimmed): run the CLI suite
+# again against that executable, so every process test holds for what linux-x64 users install. (The packaging test
+# packs it on its own; here it is published once for the suite.)
+if [ "$(uname -s)-$(uname -m)" = "Linux-x86_64" ]; then
+  native="$PWD/artifacts/native"
+  if dotnet publish src/PatchBuild.Cli -c Release -r linux-x64 -o "$native" -nodeReuse:false -v:q -clp:ErrorsOnly; then
+    PATCHBUILD_TEST_TOOL="$native/patchbuild" dotnet test tests/PatchBuild.Cli.Tests -c Release --no-build -nodeReuse:false \
+      --filter "FullyQualifiedName!~ToolPackageTests" \
+      --logger "trx;LogFileName=PatchBuild.Cli.Tests.native.trx" --results-directory "$results" || status=1
+  else
+    echo "publishing the native tool failed" >&2
+    status=1
+  fi
+fi
+
 # Sum the outcomes of every test project into the one line a reader (and CI) looks for.
 python3 - "$results" <<'PY' || true
 import sys, glob, xml.etree.ElementTree as ET

@@ -63,6 +63,9 @@ public sealed class ApplyPatches : Task, ICancelableTask
 
     public string? EnginePath { get; set; }
     public string? DotnetHost { get; set; }
+
+    /// <summary>Runs the native engine where the package ships one for this machine (linux-x64); false: always dotnet.</summary>
+    public bool NativeEngine { get; set; } = true;
     public int LockTimeoutSeconds { get; set; } = 300;
 
     [Output] public ITaskItem[] AppliedPatches { get; private set; } = Array.Empty<ITaskItem>();
@@ -178,13 +181,19 @@ public sealed class ApplyPatches : Task, ICancelableTask
             return false;
         }
 
-        var host = string.IsNullOrEmpty(DotnetHost) ? EngineLocator.DefaultDotnetHost() : DotnetHost!;
-        Log.LogMessage(MessageImportance.Low, $"PatchBuild: {host} {enginePath} apply ({patches.Count} patch file(s), root {explicitRoot ?? "by the patches' location"})");
+        var engine = EngineLocator.Resolve(enginePath, DotnetHost, NativeEngine);
+        var managed = EngineLocator.Resolve(enginePath, DotnetHost, allowNative: false);
+        Log.LogMessage(MessageImportance.Low, $"PatchBuild: {engine} apply ({patches.Count} patch file(s), root {explicitRoot ?? "by the patches' location"})");
 
         EngineRun run;
         try
         {
-            run = new EngineProcess(host, enginePath).Run("apply", BuildArguments(patches, explicitRoot), projectDirectory, _cancel.Token);
+            var process = new EngineProcess(engine, engine.IsNative ? managed : null);
+            run = process.Run("apply", BuildArguments(patches, explicitRoot), projectDirectory, _cancel.Token);
+            if (process.Started != engine)
+            {
+                Log.LogMessage(MessageImportance.Normal, $"PatchBuild: the native engine {engine} could not start here; ran {process.Started} instead.");
+            }
         }
         catch (OperationCanceledException)
         {
@@ -193,7 +202,7 @@ public sealed class ApplyPatches : Task, ICancelableTask
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
         {
             Log.LogError(null, DiagnosticCodes.EngineFailed, null, MessageFile, 0, 0, 0, 0,
-                $"Could not start the PatchBuild engine ({host} {enginePath}): {e.Message}");
+                $"Could not start the PatchBuild engine ({engine}): {e.Message}");
             return false;
         }
 

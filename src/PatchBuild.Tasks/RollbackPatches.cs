@@ -22,18 +22,27 @@ public sealed class RollbackPatches : Task, ICancelableTask
     public string? EnginePath { get; set; }
     public string? DotnetHost { get; set; }
 
+    /// <summary>Runs the native engine where the package ships one for this machine (linux-x64); false: always dotnet.</summary>
+    public bool NativeEngine { get; set; } = true;
+
     public void Cancel() => _cancel.Cancel();
 
     public override bool Execute()
     {
         var root = Path.GetFullPath(Root);
         var enginePath = string.IsNullOrEmpty(EnginePath) ? EngineLocator.DefaultEnginePath() : Path.GetFullPath(EnginePath);
-        var host = string.IsNullOrEmpty(DotnetHost) ? EngineLocator.DefaultDotnetHost() : DotnetHost!;
+        var engine = EngineLocator.Resolve(enginePath, DotnetHost, NativeEngine);
+        var managed = EngineLocator.Resolve(enginePath, DotnetHost, allowNative: false);
         EngineRun run;
         try
         {
             var args = string.IsNullOrEmpty(Id) ? new[] { "--root", root, "--json" } : new[] { "--root", root, "--id", Id!, "--json" };
-            run = new EngineProcess(host, enginePath).Run("rollback", args, root, _cancel.Token);
+            var process = new EngineProcess(engine, engine.IsNative ? managed : null);
+            run = process.Run("rollback", args, root, _cancel.Token);
+            if (process.Started != engine)
+            {
+                Log.LogMessage(MessageImportance.Normal, $"PatchBuild: the native engine {engine} could not start here; ran {process.Started} instead.");
+            }
         }
         catch (OperationCanceledException)
         {

@@ -32,17 +32,9 @@ public sealed class AiCommandTests : IDisposable
 
     private async Task<CliRunner.Run> RunWithAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _tree.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(CliRunner.EnginePath);
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = CliRunner.ToolStart(_tree.Path, args);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
 
         foreach (string name in new[] { "OPENAI_BASE_URL", "OPENAI_API_KEY", "PATCHBUILD_AI_MODEL" })
         {

@@ -84,18 +84,9 @@ public sealed class HistoryProcessKit : IDisposable
 
     public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "patchbuild.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = Support.CliRunner.ToolStart(workingDirectory, args);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
 
         start.Environment.Remove("PATCHBUILD_FAULT_AFTER_WRITES");
         start.Environment.Remove("PATCHBUILD_TEST_WRITE_DELAY_MS");

@@ -30,7 +30,7 @@ public sealed class HookCommitTests : IDisposable
 
     private void Install(string? folder = null)
     {
-        var result = _repo.Run("dotnet", [HookTestRepository.CliAssembly, "hook", "install"], folder: folder);
+        var result = _repo.PatchBuildIn(folder, "hook", "install");
         Assert.True(result.ExitCode == 0, result.Error + result.Output);
     }
 
@@ -62,7 +62,9 @@ public sealed class HookCommitTests : IDisposable
 
         string hook = _repo.Read(".git/hooks/pre-commit");
         Assert.Contains(HookScript.Marker, hook);
-        Assert.Contains($"PATCHBUILD_RECORDED_DLL='{HookTestRepository.CliAssembly}'", hook);
+        Assert.Contains(Support.CliRunner.NativeTool is null
+            ? $"PATCHBUILD_RECORDED_DLL='{HookTestRepository.CliAssembly}'"
+            : $"PATCHBUILD_RECORDED_EXE='{Support.CliRunner.NativeTool}'", hook);
     }
 
     [Fact]

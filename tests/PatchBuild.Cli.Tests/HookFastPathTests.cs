@@ -316,6 +316,176 @@ public sealed class HookFastPathTests : IDisposable
         Assert.False(File.Exists(installer.PreviousPath));
     }
 
+    // After the first apply a repository has a top-level .patchbuild, and often a patchbuild.json: the engine then
+    // writes .git/patchbuild-hook-state, and later commits with nothing to judge skip it again (HookStateStamp).
+    [Fact]
+    public void After_an_apply_the_engine_records_the_state_and_later_plain_commits_skip_it()
+    {
+        var repo = AppliedRepository("""{ "hook": { "requireApplied": false } }""", out string marker);
+
+        var first = repo.Commit("apply result");
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.True(File.Exists(marker), "the first commit after the apply must start the engine");
+        Assert.True(File.Exists(StampPath(repo)));
+
+        File.Delete(marker);
+        Files(("src/B.cs", "class B { }\n"))(repo);
+        var second = repo.Commit("plain");
+
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.False(File.Exists(marker), "nothing changed since the engine's check: git alone must let the commit pass");
+    }
+
+    // The change, and the engine's verdict on the commit that follows. The settings the engine reads are the index's
+    // version (staged or committed), so an unstaged edit changes the stamp's facts but not the verdict.
+    public static TheoryData<string, bool> StateChanges() => new()
+    {
+        { "patterns added to patchbuild.json on disk", false },
+        { "patterns added and staged", true },
+        { "requireApplied set on disk", false },
+        { "patchbuild.json made invalid", true },
+        { "an unfinished apply appended to the journal", true },
+        { "the journal replaced by a link", false },
+        { "patchbuild.json replaced by a link to the same text", false },
+        { "the journal removed", false },
+        { "the stamp rewritten by hand", false },
+        { "the stamp emptied", false },
+        { "the stamp replaced by a link", false },
+    };
+
+    // Whatever changes the settings, the journal or the stamp itself after the engine's check: the script must not
+    // trust the stamp, so the engine runs, and the commit gets exactly the engine's verdict.
+    [Theory]
+    [MemberData(nameof(StateChanges))]
+    public void A_change_to_the_settings_the_journal_or_the_stamp_runs_the_engine(string change, bool blocked)
+    {
+        var repo = AppliedRepository("""{ "hook": { "requireApplied": false } }""", out string marker);
+        var first = repo.Commit("apply result");
+        Assert.True(first.ExitCode == 0 && File.Exists(StampPath(repo)), first.Error);
+        File.Delete(marker);
+        string journal = repo.FullPath(".patchbuild/history.jsonl");
+
+        switch (change)
+        {
+            case "patterns added to patchbuild.json on disk":
+                repo.Write("patchbuild.json", """{ "patches": { "patterns": ["**/*.aidr"] } }""");
+                Files(("answer.aidr", Garbage))(repo);
+                break;
+            case "patterns added and staged":
+                Files(("patchbuild.json", """{ "patches": { "patterns": ["**/*.aidr"] } }"""), ("answer.aidr", Garbage))(repo);
+                break;
+            case "requireApplied set on disk":
+                repo.Write("patchbuild.json", """{ "hook": { "requireApplied": true } }""");
+                repo.Write("afix2.ap", ApplyingPatch.Replace("Hello, world", "Hi", StringComparison.Ordinal).Replace("\"Hello\";", "\"Hello, world\";", StringComparison.Ordinal));
+                repo.Git("add", "afix2.ap");
+                repo.Git("commit", "-q", "--no-verify", "-m", "pending patch");
+                Files(("src/B.cs", "class B { }\n"))(repo);
+                break;
+            case "patchbuild.json made invalid":
+                repo.Write("patchbuild.json", "{\n");
+                repo.Git("add", "patchbuild.json");
+                repo.Git("commit", "-q", "--no-verify", "-m", "broken settings");
+                Files(("src/B.cs", "class B { }\n"))(repo);
+                break;
+            case "an unfinished apply appended to the journal":
+                File.AppendAllText(journal, "{\"type\":\"begin\",\"id\":\"t9\",\"kind\":\"apply\"}\n");
+                Files(("src/B.cs", "class B { }\n"))(repo);
+                break;
+            case "the journal replaced by a link":
+                string elsewhere = Path.Combine(repo.Root, "elsewhere.jsonl");
+                File.Move(journal, elsewhere);
+                File.CreateSymbolicLink(journal, elsewhere);
+                Files(("src/B.cs", "class B { }\n"))(repo);
+                break;
+            case "patchbuild.json replaced by a link to the same text":
+                string settings = repo.FullPath("patchbuild.json");
+                string copy = Path.Combine(repo.Root, "settings-copy.json");
+                File.Move(settings, copy);
+                File.CreateSymbolicLink(settings, copy);
+                Files(("src/B.cs", "class B { }\n"))(repo);
+                break;
+            case "the journal removed":
+                File.Delete(journal);
+                Files(("src/B.cs", "class B { }\n"))(repo);
+                break;
+            case "the stamp rewritten by hand":
+                File.WriteAllText(StampPath(repo), HookStateStamp.Header + "\n");
+                Files(("src/B.cs", "class B { }\n"))(repo);
+                break;
+            case "the stamp emptied":
+                File.WriteAllText(StampPath(repo), "");
+                Files(("src/B.cs", "class B { }\n"))(repo);
+                break;
+            case "the stamp replaced by a link":
+                string real = Path.Combine(repo.Root, "stamp-copy");
+                File.Move(StampPath(repo), real);
+                File.CreateSymbolicLink(StampPath(repo), real);
+                Files(("src/B.cs", "class B { }\n"))(repo);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(change), change, null);
+        }
+
+        var commit = repo.Commit("after the change");
+
+        Assert.True(File.Exists(marker), $"'{change}' must start the engine");
+        Assert.True(blocked == (commit.ExitCode != 0), $"commit exit {commit.ExitCode}: {commit.Error}");
+    }
+
+    [Fact]
+    public void Settings_that_add_patch_names_or_require_applied_patches_leave_no_stamp()
+    {
+        foreach (string settings in new[] { """{ "patches": { "patterns": ["**/*.aidr"] } }""", """{ "hook": { "requireApplied": true } }""" })
+        {
+            var repo = AppliedRepository(settings, out string marker);
+            var first = repo.Commit("apply result");
+            Assert.True(first.ExitCode == 0, first.Error);
+            Assert.False(File.Exists(StampPath(repo)), settings);
+
+            File.Delete(marker);
+            Files(("src/B.cs", "class B { }\n"))(repo);
+            repo.Commit("plain");
+            Assert.True(File.Exists(marker), $"{settings}: the engine must judge every commit");
+        }
+    }
+
+    [Fact]
+    public void A_linked_work_tree_always_runs_the_engine()
+    {
+        var repo = AppliedRepository("{}", out string marker);
+        Assert.True(repo.Commit("apply result").ExitCode == 0);
+        string worktree = Path.Combine(Path.GetTempPath(), "pb-wt-" + Guid.NewGuid().ToString("N")[..8]);
+        _cleanup.Add(worktree);
+        repo.Git("worktree", "add", "-q", worktree);
+        File.WriteAllText(Path.Combine(worktree, "patchbuild.json"), "{}");
+        File.WriteAllText(Path.Combine(worktree, "C.cs"), "class C { }\n");
+        repo.Run("git", ["add", "C.cs"], folder: worktree);
+        File.Delete(marker);
+
+        var commit = repo.Run("git", ["commit", "-q", "-m", "in the work tree"], folder: worktree);
+
+        Assert.True(commit.ExitCode == 0, commit.Error);
+        Assert.True(File.Exists(marker));
+        Assert.False(File.Exists(Path.Combine(worktree, ".git", HookStateStamp.FileName)));
+    }
+
+    private static string StampPath(HookTestRepository repo) => Path.Combine(repo.Root, ".git", HookStateStamp.FileName);
+
+    // A repository with committed settings, the hook installed with a marking wrapper, and one real apply done by the
+    // tool (so .patchbuild holds a real journal and the archived patch); the apply's result is staged, not committed.
+    private HookTestRepository AppliedRepository(string settings, out string marker)
+    {
+        var repo = NewRepository();
+        CommitUnchecked(repo, ("patchbuild.json", settings));
+        marker = InstallWithWrapper(repo);
+        repo.Write("afix.ap", ApplyingPatch);
+        var apply = repo.PatchBuild("apply", "afix.ap");
+        Assert.True(apply.ExitCode == 0, apply.Output + apply.Error);
+        Assert.True(File.Exists(repo.FullPath(".patchbuild/history.jsonl")));
+        repo.Git("add", "src/Greeter.cs");
+        return repo;
+    }
+
     private HookTestRepository NewRepository()
     {
         var repo = HookTestRepository.Create();
@@ -335,7 +505,7 @@ public sealed class HookFastPathTests : IDisposable
         Directory.CreateDirectory(folder);
         string marker = Path.Combine(folder, "engine-started");
         string wrapper = Path.Combine(folder, "patchbuild");
-        File.WriteAllText(wrapper, $"#!/bin/sh\n: > '{marker}'\nexec dotnet '{HookTestRepository.CliAssembly}' \"$@\"\n");
+        File.WriteAllText(wrapper, $"#!/bin/sh\n: > '{marker}'\nexec {Support.CliRunner.ToolShellCommand} \"$@\"\n");
         File.SetUnixFileMode(wrapper, (UnixFileMode)0b111_101_101);
         var result = new HookInstaller(GitRepository.Find(repo.Root)!).Install(new ToolCommand(wrapper, null, null));
         Assert.Equal(HookInstallOutcome.Installed, result.Outcome);

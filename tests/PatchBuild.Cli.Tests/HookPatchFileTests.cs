@@ -18,7 +18,7 @@ public sealed class HookPatchFileTests : IDisposable
         _repo.Write("src/Greeter.cs", Greeter);
         _repo.Stage(".");
         _repo.Git("commit", "-q", "-m", "initial");
-        var install = _repo.Run("dotnet", [HookTestRepository.CliAssembly, "hook", "install"]);
+        var install = _repo.PatchBuild("hook", "install");
         Assert.True(install.ExitCode == 0, install.Error + install.Output);
     }
 

@@ -55,8 +55,12 @@ internal sealed class HookTestRepository : IDisposable
 
     public int CommitCount() => int.Parse(Git("rev-list", "--count", "--all").Trim() is { Length: > 0 } n ? n : "0", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Runs the CLI as a real process, the way a user or a build would: dotnet patchbuild.dll ...</summary>
-    public ProcessResult PatchBuild(params string[] arguments) => Run("dotnet", [CliAssembly, .. arguments]);
+    /// <summary>Runs the CLI as a real process, the way a user or a build would (dotnet patchbuild.dll, or the native tool).</summary>
+    public ProcessResult PatchBuild(params string[] arguments) => Run(Support.CliRunner.ToolFile, [.. Support.CliRunner.ToolPrefix, .. arguments]);
+
+    /// <summary>The CLI as a real process in <paramref name="folder"/>.</summary>
+    public ProcessResult PatchBuildIn(string? folder, params string[] arguments) =>
+        Run(Support.CliRunner.ToolFile, [.. Support.CliRunner.ToolPrefix, .. arguments], folder: folder);
 
     public ProcessResult Run(string file, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? folder = null)
     {

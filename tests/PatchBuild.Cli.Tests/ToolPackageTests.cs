@@ -5,7 +5,7 @@ using PatchBuild.Core.Tests.Support;
 namespace PatchBuild.Cli.Tests;
 
 /// <summary>
-/// The tool package must build on a machine whose NuGet cache has never seen the ReadyToRun compiler: the README's
+/// The tool package must build on a machine whose NuGet cache has never seen the native (ahead-of-time) compiler: the README's
 /// `dotnet pack` is run on a copy of this checkout with an empty private NUGET_PACKAGES folder. The copy keeps the
 /// real checkout's obj/ folders (and their restore results) out of the test's reach.
 /// </summary>
@@ -27,18 +27,75 @@ public sealed class ToolPackageTests
         Assert.DoesNotContain("NETSDK1094", output, StringComparison.Ordinal);
         var produced = Directory.GetFiles(feed, "PatchBuild.Tool*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["PatchBuild.Tool.0.1.0.nupkg", "PatchBuild.Tool.any.0.1.0.nupkg", "PatchBuild.Tool.linux-x64.0.1.0.nupkg"], produced);
-        // The ReadyToRun package was compiled by the Crossgen2 pack that restore fetched into the empty cache.
-        Assert.NotEmpty(Directory.GetDirectories(packages, "microsoft.netcore.app.crossgen2.*"));
+        // The linux-x64 package was compiled ahead of time by the ILCompiler pack that restore fetched into the empty
+        // cache: it holds one native executable and no IL assemblies.
+        Assert.NotEmpty(Directory.GetDirectories(packages, "runtime.linux-x64.microsoft.dotnet.ilcompiler"));
+        string native = Path.Combine(feed, "PatchBuild.Tool.linux-x64.0.1.0.nupkg");
+        Assert.DoesNotContain(Entries(native), entry => entry.EndsWith(".dll", StringComparison.Ordinal));
+        Assert.Equal("\u007fELF"u8.ToArray(), EntryStart(native, "tools/net10.0/linux-x64/patchbuild", 4));
         // The engine is not a package of its own: it travels inside the tool and inside the MSBuild package.
         Assert.Empty(Directory.GetFiles(feed, "PatchBuild.Core*.nupkg"));
         Assert.Contains("tools/net10.0/any/PatchBuild.Core.dll", Entries(Path.Combine(feed, "PatchBuild.Tool.any.0.1.0.nupkg")));
         Assert.Contains("tools/engine/PatchBuild.Core.dll", Entries(Path.Combine(feed, "PatchBuild.0.1.0.nupkg")));
+
+        // Packed on linux-x64, the MSBuild package carries the native engine too, and a real `dotnet build` of the
+        // quickstart sample, restored from this feed, applies its patches through it.
+        string msbuildPackage = Path.Combine(feed, "PatchBuild.0.1.0.nupkg");
+        Assert.Equal("\u007fELF"u8.ToArray(), EntryStart(msbuildPackage, "tools/engine/linux-x64/patchbuild", 4));
+        string app = Path.Combine(work.Path, "app");
+        CopyFolder(Path.Combine(checkout, "samples", "Quickstart"), app);
+        File.WriteAllText(Path.Combine(work.Path, "NuGet.Config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="patchbuild-local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="patchbuild-local"><package pattern="PatchBuild" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        var (buildExit, buildOutput) = Dotnet(app, packages, "build", "-c", "Release", "-nodeReuse:false", "-v:detailed", "-p:PatchBuildMode=Apply");
+
+        Assert.True(buildExit == 0, $"dotnet build of the quickstart failed (exit code {buildExit}):\n{buildOutput}");
+        Assert.Contains("linux-x64/patchbuild apply", buildOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not start here", buildOutput, StringComparison.Ordinal);
+        Assert.Contains("settings version", File.ReadAllText(Path.Combine(app, "Program.cs")), StringComparison.Ordinal);
+    }
+
+    private static void CopyFolder(string source, string destination)
+    {
+        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(source, file);
+            if (relative.StartsWith("bin", StringComparison.Ordinal) || relative.StartsWith("obj", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string target = Path.Combine(destination, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     private static List<string> Entries(string package)
     {
         using var zip = System.IO.Compression.ZipFile.OpenRead(package);
         return zip.Entries.Select(entry => entry.FullName).ToList();
+    }
+
+    private static byte[] EntryStart(string package, string entryName, int count)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        var entry = zip.GetEntry(entryName) ?? throw new Xunit.Sdk.XunitException($"{entryName} is not in {Path.GetFileName(package)}: {string.Join(", ", zip.Entries.Select(e => e.FullName))}");
+        using var stream = entry.Open();
+        byte[] start = new byte[count];
+        stream.ReadExactly(start);
+        return start;
     }
 
     private static string RepositoryRoot()

@@ -43,7 +43,7 @@ public static class HookCommand
 
             return Report(console, () =>
             {
-                var tool = ToolCommand.FromRunningProcess(typeof(HookCommand).Assembly.Location, Environment.ProcessPath);
+                var tool = ToolCommand.FromRunningProcess(Path.Combine(AppContext.BaseDirectory, "patchbuild.dll"), Environment.ProcessPath);
                 var result = new HookInstaller(repository).Install(tool);
                 bool quietRun = parse.GetValue(quiet) && result.Outcome == HookInstallOutcome.AlreadyInstalled;
                 if (!quietRun)

@@ -1,5 +1,6 @@
 using PatchBuild.Core.Configuration;
 using PatchBuild.Core.Git;
+using PatchBuild.Core.Git.Hooks;
 using PatchBuild.Core.Model;
 
 namespace PatchBuild.Core.Checks;
@@ -30,7 +31,7 @@ public static class RepositoryChecker
                 CheckScope.WorkingTree => new WorkingTree(root, repository),
                 _ => new IndexTree(repository!, request.Scope == CheckScope.StagedChanges, Prefix(repository!.TopLevel, root)),
             };
-            return await CheckAsync(request, tree, cancellationToken).ConfigureAwait(false);
+            return await CheckAsync(request, tree, repository, cancellationToken).ConfigureAwait(false);
         }
         catch (PatchException ex)
         {
@@ -46,7 +47,7 @@ public static class RepositoryChecker
         }
     }
 
-    private static async Task<CheckReport> CheckAsync(CheckRequest request, ISourceTree tree, CancellationToken cancellationToken)
+    private static async Task<CheckReport> CheckAsync(CheckRequest request, ISourceTree tree, GitRepository? repository, CancellationToken cancellationToken)
     {
         var findings = new List<CheckFinding>();
         var patchFiles = new List<string>();
@@ -55,6 +56,7 @@ public static class RepositoryChecker
 
         // The settings come first: their "patches.patterns" decide which files are patches (the committed version wins).
         var settings = ReadSettings(tree, candidateSet, findings);
+        bool settingsRead = findings.Count == 0;
         foreach (string path in tree.Candidates)
         {
             if (PatchFileNames.LeftoverReason(path) is { } reason)
@@ -129,8 +131,17 @@ public static class RepositoryChecker
 
         patchFiles.AddRange(contentPatches);
         patchSet.UnionWith(contentPatches);
-        findings.AddRange(InspectJournals(tree));
+        var journalFindings = InspectJournals(tree).ToList();
+        findings.AddRange(journalFindings);
         bool requireApplied = request.RequireApplied ?? settings.Hook.RequireApplied;
+        if (request.Scope == CheckScope.StagedChanges && repository is not null)
+        {
+            // What the hook's script may skip the engine for next time (HookStateStamp): settings that add no patch
+            // names and require nothing, and a top-level journal with nothing left unfinished.
+            bool settingsPlain = settingsRead && !settings.Hook.RequireApplied && settings.Patches.Patterns.Count == 0;
+            bool journalSettled = !journalFindings.Any(f => f.File == JournalInspector.RelativePath);
+            HookStateStamp.Refresh(repository, settingsPlain, journalSettled);
+        }
 
         var verdicts = new List<PatchVerdict>();
         var candidates = patchFiles.Where(patchContents.ContainsKey).Select(p => new PatchCandidate(p, patchContents[p], Judged: true)).ToList();

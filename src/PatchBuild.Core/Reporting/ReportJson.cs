@@ -173,23 +173,18 @@ public static class ReportJson
 
                 json.WriteEndArray();
                 break;
+            case IReportFacts facts when depth < 16:
+                json.WriteStartObject();
+                foreach (var (name, fact) in facts.Facts())
+                {
+                    json.WritePropertyName(name);
+                    WriteValue(json, fact, depth + 1);
+                }
+
+                json.WriteEndObject();
+                break;
             default:
-                if (depth < 16 && value.GetType().GetProperties() is { Length: > 0 } properties && !value.GetType().IsPrimitive && value is not Enum)
-                {
-                    json.WriteStartObject();
-                    foreach (var property in properties.Where(p => p.GetIndexParameters().Length == 0))
-                    {
-                        json.WritePropertyName(char.ToLowerInvariant(property.Name[0]) + property.Name[1..]);
-                        WriteValue(json, property.GetValue(value), depth + 1);
-                    }
-
-                    json.WriteEndObject();
-                }
-                else
-                {
-                    json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
-                }
-
+                json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
                 break;
         }
     }

@@ -6,6 +6,18 @@ namespace PatchBuild.Tasks.Engine;
 /// <summary>Finds the engine shipped beside the task and the dotnet host that runs it.</summary>
 internal static class EngineLocator
 {
+    /// <summary>
+    /// The command for an engine assembly: the native engine beside it when this machine runs it and
+    /// <paramref name="allowNative"/> (PatchBuildNativeEngine is not false), else `dotnet` with the assembly.
+    /// </summary>
+    public static EngineCommand Resolve(string engineAssembly, string? dotnetHost, bool allowNative)
+    {
+        string? native = allowNative && string.IsNullOrEmpty(dotnetHost) ? NativeEngine.Beside(engineAssembly) : null;
+        return native is not null
+            ? EngineCommand.Native(native)
+            : EngineCommand.Managed(string.IsNullOrEmpty(dotnetHost) ? DefaultDotnetHost() : dotnetHost!, engineAssembly);
+    }
+
     /// <summary>In the package the task sits in tasks/netstandard2.0/ and the engine in tools/engine/.</summary>
     public static string DefaultEnginePath()
     {

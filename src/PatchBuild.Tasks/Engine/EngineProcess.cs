@@ -28,31 +28,50 @@ internal sealed class EngineRun
 }
 
 /// <summary>
-/// Runs `dotnet patchbuild.dll COMMAND --arguments-file ARGS.json`. Every argument goes through that file, as data,
+/// Runs `patchbuild COMMAND --arguments-file ARGS.json` (the native engine, or `dotnet patchbuild.dll`). Every argument goes through that file, as data,
 /// because a project's references and sources easily exceed the command-line limit on Windows, and because a patch
 /// file's name is untrusted: it must reach the engine as one argument, never as options of its own.
 /// </summary>
 internal sealed class EngineProcess
 {
-    private readonly string _dotnetHost;
-    private readonly string _enginePath;
+    private readonly EngineCommand _engine;
+    private readonly EngineCommand? _fallback;
     private Process? _running;
 
-    public EngineProcess(string dotnetHost, string enginePath)
+    /// <param name="engine">The engine to start.</param>
+    /// <param name="fallback">Started instead when <paramref name="engine"/> cannot be (a native engine on a Linux
+    /// whose C library it was not built for, say).</param>
+    public EngineProcess(EngineCommand engine, EngineCommand? fallback = null)
     {
-        _dotnetHost = dotnetHost;
-        _enginePath = enginePath;
+        _engine = engine;
+        _fallback = fallback;
     }
+
+    /// <summary>The engine that ran last (the fallback when the first could not start).</summary>
+    public EngineCommand Started { get; private set; } = null!;
 
     public EngineRun Run(string command, IReadOnlyList<string> arguments, string workingDirectory, CancellationToken cancel)
     {
+        try
+        {
+            return RunWith(_engine, command, arguments, workingDirectory, cancel);
+        }
+        catch (System.ComponentModel.Win32Exception) when (_fallback is not null)
+        {
+            return RunWith(_fallback, command, arguments, workingDirectory, cancel);
+        }
+    }
+
+    private EngineRun RunWith(EngineCommand engine, string command, IReadOnlyList<string> arguments, string workingDirectory, CancellationToken cancel)
+    {
+        Started = engine;
         var argumentsFile = Path.Combine(Path.GetTempPath(), "patchbuild-" + Guid.NewGuid().ToString("N") + ".json");
         try
         {
             File.WriteAllText(argumentsFile, EngineArgumentsFile.Serialize(arguments), new UTF8Encoding(false));
-            var start = new ProcessStartInfo(_dotnetHost)
+            var start = new ProcessStartInfo(engine.FileName)
             {
-                Arguments = Quote(_enginePath) + " " + command + " " + EngineArgumentsFile.Option + " " + Quote(argumentsFile),
+                Arguments = (engine.Assembly is null ? "" : Quote(engine.Assembly) + " ") + command + " " + EngineArgumentsFile.Option + " " + Quote(argumentsFile),
                 WorkingDirectory = workingDirectory,
                 UseShellExecute = false,
                 CreateNoWindow = true,

@@ -48,7 +48,7 @@ public static class PtyRunner
 
         var spec = new
         {
-            argv = new[] { "dotnet", Support.CliRunner.EnginePath }.Concat(args).ToArray(),
+            argv = new[] { Support.CliRunner.ToolFile }.Concat(Support.CliRunner.ToolPrefix).Concat(args).ToArray(),
             cwd = workingDirectory,
             env,
             prompt = Prompt,

@@ -29,7 +29,7 @@ public sealed class EngineReportFromCliTests : IDisposable
     {
         var arguments = new List<string> { patch, "--json", "--lock-timeout", "30", "--root", _root };
         arguments.AddRange(more);
-        var run = new EngineProcess("dotnet", EnginePath).Run("apply", arguments, _root, CancellationToken.None);
+        var run = new EngineProcess(EngineCommand.Managed("dotnet", EnginePath)).Run("apply", arguments, _root, CancellationToken.None);
         return (run, EngineReport.Parse(run.StandardOutput));
     }
 

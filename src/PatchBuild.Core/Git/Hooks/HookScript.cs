@@ -24,7 +24,9 @@ public static class HookScript
         script.Append($"PATCHBUILD_RECORDED_EXE={Quote(tool.ExecutablePath)}\n");
         script.Append($"PATCHBUILD_RECORDED_DLL={Quote(tool.AssemblyPath)}\n");
         script.Append($"PATCHBUILD_RECORDED_DOTNET={Quote(tool.DotnetPath)}\n");
-        script.Append(Body.Replace("@HOOK@", hookName, StringComparison.Ordinal).Replace("@PREVIOUS@", hookName + PreviousSuffix, StringComparison.Ordinal));
+        script.Append(Body.Replace("@HOOK@", hookName, StringComparison.Ordinal).Replace("@PREVIOUS@", hookName + PreviousSuffix, StringComparison.Ordinal)
+            .Replace("@STAMP@", HookStateStamp.FileName, StringComparison.Ordinal).Replace("@JOURNAL@", HookStateStamp.JournalPath, StringComparison.Ordinal)
+            .Replace("@HEADER@", HookStateStamp.Header, StringComparison.Ordinal));
         // sh reads a CR as part of the command: the script is LF-only whatever line endings this source was checked out with.
         return script.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
@@ -77,13 +79,39 @@ public static class HookScript
         # Most commits stage nothing PatchBuild judges, and git itself can tell, before any .NET process starts
         # (docs/hook.md, "Speed"). Every answer here is conservative: 0 (run the engine) unless git proved that the
         # full check has nothing to find. It must never pass a commit the engine would block.
+        # True when .git/@STAMP@, which only the engine writes, describes patchbuild.json and the top-level journal
+        # exactly as git sees them now: the index entry and the object hashes of the files on disk. Any difference,
+        # a link, or a linked work tree (.git is a file there) is "unknown", and the engine runs.
+        state_known() {
+          [ -d .git ] && [ ! -L .git ] && [ -f .git/@STAMP@ ] && [ ! -L .git/@STAMP@ ] || return 1
+          for path in patchbuild.json .patchbuild @JOURNAL@; do
+            if [ -L "$path" ]; then return 1; fi
+          done
+          if [ -e .patchbuild ] && [ ! -d .patchbuild ]; then return 1; fi
+          set --
+          for path in patchbuild.json @JOURNAL@; do
+            if [ -e "$path" ]; then
+              [ -f "$path" ] || return 1
+              set -- "$@" "$path"
+            fi
+          done
+          known=$(printf '%s\n' '@HEADER@' &&
+                  git --literal-pathspecs ls-files -s -- patchbuild.json &&
+                  if [ $# -gt 0 ]; then git --literal-pathspecs hash-object --no-filters -- "$@"; fi) || return 1
+          recorded=$(cat .git/@STAMP@) || return 1
+          [ "$known" = "$recorded" ]
+        }
+
         engine_needed() {
           # git starts the hook at the top of the working tree; from anywhere else, the engine decides.
           [ -e .git ] || return 0
           # Settings may add patch names or require applied patches, and a top-level journal may hold an unfinished
-          # apply: the engine reads both.
+          # apply: the engine reads both, and says in the git folder when neither matters (HookStateStamp).
           for state in patchbuild.json .patchbuild; do
-            if [ -e "$state" ] || [ -L "$state" ]; then return 0; fi
+            if [ -e "$state" ] || [ -L "$state" ]; then
+              state_known || return 0
+              break
+            fi
           done
           # Paths as git quotes them: any name with a control character, a quote, a backslash or a non-ASCII byte comes
           # back in double quotes, and goes to the engine. The rest are one name a line, safe to split on newlines.

@@ -92,7 +92,7 @@ public static class BaseMergePlanner
             File = path.Relative,
             Line = open[0].Line,
             Hint = "Choose how to settle overlaps: --strategy ours|theirs|union|manual (manual writes conflict markers), or answer each conflict by its number through the API.",
-            Context = new Dictionary<string, object?> { ["conflicts"] = open.Select(c => new { c.Index, c.Line, c.Reason }).ToList() },
+            Context = new Dictionary<string, object?> { ["conflicts"] = open.Select(c => new Dictionary<string, object?> { ["index"] = c.Index, ["line"] = c.Line, ["reason"] = c.Reason }).ToList() },
         });
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace PatchBuild.Core.Formats.JsonPatch.Jsonc;
 
@@ -11,7 +12,11 @@ namespace PatchBuild.Core.Formats.JsonPatch.Jsonc;
 /// </summary>
 internal static class JsonValueFormatter
 {
-    private static readonly JsonSerializerOptions NameOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions NameOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = JsonValueContext.Default,
+    };
 
     public static string Format(JsonElement value, string indent, JsoncLayout layout)
     {
@@ -20,7 +25,7 @@ internal static class JsonValueFormatter
         return sb.ToString();
     }
 
-    public static string QuoteName(string name) => JsonSerializer.Serialize(name, NameOptions);
+    public static string QuoteName(string name) => JsonSerializer.Serialize(name, (JsonTypeInfo<string>)NameOptions.GetTypeInfo(typeof(string)));
 
     private static void Write(StringBuilder sb, JsonElement value, string indent, JsoncLayout layout)
     {

@@ -273,7 +273,7 @@ internal static class JsoncParser
 
         try
         {
-            return JsonSerializer.Deserialize<string>(s.AsSpan(start, end - start))!;
+            return JsonSerializer.Deserialize(s.AsSpan(start, end - start), JsonValueContext.Default.String)!;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {

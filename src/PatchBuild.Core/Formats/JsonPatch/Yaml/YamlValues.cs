@@ -21,7 +21,7 @@ internal static class YamlValues
 
     private const string StringTag = "tag:yaml.org,2002:str";
 
-    private static readonly JsonSerializerOptions DeepValues = new() { MaxDepth = YamlLayout.MaxDepth * 4 };
+    private static readonly JsonSerializerOptions DeepValues = new() { MaxDepth = YamlLayout.MaxDepth * 4, TypeInfoResolver = JsonValueContext.Default };
 
     public static YamlNode FromJson(JsonElement value, bool flow)
     {
@@ -66,7 +66,7 @@ internal static class YamlValues
     {
         int budget = MaxNodes;
         var json = ToJsonNode(node, ref budget);
-        return JsonSerializer.SerializeToElement(json, DeepValues);
+        return JsonSerializer.SerializeToElement(json, DeepValues.GetTypeInfo(typeof(JsonNode)));
     }
 
     public static YamlNode DeepClone(YamlNode node)
