@@ -5,6 +5,8 @@
 # hits both alike (issue 16, target 1):
 #   1) 20 staged files and no patch file       budget: +50 ms
 #   2) the same plus one staged afix.ap patch   budget: +150 ms
+#   3) as 1), in a repository after an apply: a top-level patchbuild.json and .patchbuild (journal, backups), which
+#      the script trusts through the engine's .git/patchbuild-hook-state      budget: +50 ms
 # It also prints a deterministic proxy that load does not blur: the processes one hook run starts (strace, execve),
 # and whether one of them is dotnet/patchbuild.
 # Usage: tests/PatchBuild.Benchmarks/hook-commit.sh [RUNS]        (default 15 runs of each variant)
@@ -108,4 +110,24 @@ measure() {
 echo "patchbuild pre-commit hook, installed tool ($("$patchbuild" --version 2>/dev/null | head -1)), $RUNS alternating runs per variant, $(nproc) cores, load before $(cut -d' ' -f1-3 /proc/loadavg)${prio:+, chrt -f 50}"
 measure "20 staged files, no patch file" 50 0
 measure "20 staged files and one staged afix.ap" 150 1
+
+# A repository after a real apply: settings at the top, a journal and backups in .patchbuild. The first commit after
+# the apply runs the engine, which records the state; the measured commits that follow must not need it.
+printf '{ "hook": { "requireApplied": false } }\n' > patchbuild.json
+git add patchbuild.json; git rm -q --cached afix.ap 2>/dev/null || true; rm -f afix.ap
+git commit -q --no-verify -m settings
+cat > "$work/extra.ap" <<AP
+e4a2f1b8 AP 3.2
+e4a2f1b8 FILE
+src/Greeter.cs
+e4a2f1b8 REPLACE
+e4a2f1b8 snippet
+public static string Greet() => "Hello";
+e4a2f1b8 content
+    public static string Greet() => "Hello, applied";
+AP
+"$patchbuild" apply "$work/extra.ap" --root "$repo" >/dev/null
+[ -d .patchbuild ] || { echo "the apply left no .patchbuild" >&2; exit 1; }
+git add src; git commit -q -m "apply result" >/dev/null 2>&1 || { echo "the commit after the apply was blocked" >&2; exit 1; }
+measure "20 staged files after an apply (patchbuild.json and .patchbuild at the top)" 50 0
 echo "load after $(cut -d' ' -f1-3 /proc/loadavg)"
