@@ -131,7 +131,8 @@ public static class ReportJson
         json.WriteEndArray();
     }
 
-    // Context values are plain data (strings, numbers, lists, dictionaries, records); anything else is written as text.
+    // Context values are plain data (strings, numbers, lists, dictionaries, IReportFacts); anything else is written as
+    // text. No reflection: the native tool has no metadata for a type's properties.
     private static void WriteValue(Utf8JsonWriter json, object? value, int depth = 0)
     {
         switch (value)
