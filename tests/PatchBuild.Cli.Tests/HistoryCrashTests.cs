@@ -55,6 +55,35 @@ public sealed class HistoryCrashTests(ITestOutputHelper output)
         Assert.Equal(Files + 1, oldCount + newCount);
     }
 
+    // From 64 files on, the temp files are made durable by one file-system barrier (syncfs on a local Linux file
+    // system) instead of a flush each: a crash right after "begin", after the first rename, mid-way, before the
+    // last and after all of them must recover the same way.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(35)]
+    [InlineData(69)]
+    [InlineData(70)]
+    public async Task A_crash_in_a_commit_large_enough_for_one_file_system_barrier_recovers_to_a_whole_tree(int k)
+    {
+        const int files = 70;
+        using var kit = new HistoryProcessKit(files);
+        var crashed = await kit.ApplyAsync(new Dictionary<string, string> { ["PATCHBUILD_FAULT_AFTER_WRITES"] = k.ToString() });
+        Assert.True(crashed.ExitCode != 0, $"k={k}: the process should have been stopped; stdout: {crashed.Out}");
+        Assert.True(kit.JournalHasUnfinishedBegin(), $"k={k}: the journal should hold the interrupted entry");
+        Assert.Equal(k is > 0 and < files ? HistoryProcessKit.TreeState.Mixed : k == 0 ? HistoryProcessKit.TreeState.AllOld : HistoryProcessKit.TreeState.AllNew, kit.State());
+
+        var entries = await kit.HistoryAsync();
+
+        Assert.NotEqual(HistoryProcessKit.TreeState.Mixed, kit.State());
+        Assert.Empty(kit.StrayTempFiles());
+        Assert.False(kit.JournalHasUnfinishedBegin());
+        Assert.Equal("interrupted, undone", Assert.Single(entries).GetProperty("status").GetString());
+        var again = await kit.ApplyAsync();
+        Assert.True(again.ExitCode == 0, $"k={k}: re-apply after recovery failed: {again.Out}{again.Error}");
+        Assert.Equal(HistoryProcessKit.TreeState.AllNew, kit.State());
+    }
+
     [Fact]
     public async Task A_crash_while_large_files_are_kept_by_hard_link_leaves_no_mixed_tree()
     {

@@ -19,7 +19,9 @@ public sealed class HistoryProcessKit : IDisposable
         FileCount = files;
         _padding = string.Concat(Enumerable.Range(1, paddingLines).Select(n => $"unchanged padding line {n}, long enough to make the file large\n"));
         Root = Directory.CreateTempSubdirectory("pb-history-cli-").FullName;
-        File.WriteAllText(Path.Combine(Root, "patchbuild.json"), "{}");
+        // More files than the default size policy allows (PB1008, 50): lifted, as for any large generated patch.
+        File.WriteAllText(Path.Combine(Root, "patchbuild.json"),
+            files > 50 ? """{ "safety": { "limits": { "maxChangedLines": 100000, "maxChangedFiles": 100000 } } }""" : "{}");
         for (int i = 0; i < files; i++)
         {
             Write(FileName(i), OldText(i) + _padding);

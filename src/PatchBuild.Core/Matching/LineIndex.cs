@@ -10,9 +10,10 @@ internal sealed class LineIndex
 {
     private const ulong Modulus = (1UL << 61) - 1;
 
-    private readonly Dictionary<string, int> _idOf = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<string> _lines;
+    private readonly DistinctLines _distinct;
     private readonly int[] _ids;
+    private readonly int _count;
     private readonly int[] _positionStart;
     private readonly int[] _positions;
     private readonly ulong[] _prefixHash;
@@ -29,8 +30,8 @@ internal sealed class LineIndex
         int count = 0;
         CompactAtOrAfter = new int[lines.Count + 1];
 
-        // Trimmed lines are looked up as spans: only the first occurrence of each distinct line allocates a key.
-        var lookup = _idOf.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Trimmed lines are compared as spans of the file's own lines: no string is made per distinct line.
+        _distinct = new DistinctLines(lines);
         for (int i = 0; i < lines.Count; i++)
         {
             CompactAtOrAfter[i] = count;
@@ -40,29 +41,25 @@ internal sealed class LineIndex
                 continue;
             }
 
-            if (!lookup.TryGetValue(key, out int id))
-            {
-                id = _idOf.Count;
-                lookup[key] = id;
-            }
-
             original[count] = i;
-            ids[count] = id;
+            ids[count] = _distinct.IdOrAdd(key, i);
             count++;
         }
 
         CompactAtOrAfter[lines.Count] = count;
-        OriginalLine = original[..count];
-        _ids = ids[..count];
+        _count = count;
+        OriginalLine = original;
+        _ids = ids;
 
         // Positions per id in one flat array (counting sort): no list per distinct line.
-        _positionStart = new int[_idOf.Count + 1];
-        foreach (int id in _ids)
+        int distinct = _distinct.Count;
+        _positionStart = new int[distinct + 1];
+        for (int k = 0; k < count; k++)
         {
-            _positionStart[id + 1]++;
+            _positionStart[_ids[k] + 1]++;
         }
 
-        for (int id = 0; id < _idOf.Count; id++)
+        for (int id = 0; id < distinct; id++)
         {
             _positionStart[id + 1] += _positionStart[id];
         }
@@ -86,18 +83,18 @@ internal sealed class LineIndex
         }
     }
 
-    /// <summary>Original line index of each compact position.</summary>
+    /// <summary>Original line index of each compact position (entries from <see cref="Count"/> on are unused).</summary>
     public int[] OriginalLine { get; }
 
     /// <summary>Trimmed text of each compact position (built on first use: only error reports need it).</summary>
-    public string[] Normalized => _normalized ??= [.. OriginalLine.Select(i => _lines[i].Trim())];
+    public string[] Normalized => _normalized ??= [.. OriginalLine.Take(_count).Select(i => _lines[i].Trim())];
 
     /// <summary>For each original line (and the end), the compact position of the first non-blank line at or after it.</summary>
     public int[] CompactAtOrAfter { get; }
 
-    public int Count => _ids.Length;
+    public int Count => _count;
 
-    public int IdOf(string normalized) => _idOf.TryGetValue(normalized, out int id) ? id : -1;
+    public int IdOf(string normalized) => _distinct.IdOf(normalized);
 
     public ReadOnlySpan<int> PositionsOf(int id) => _positions.AsSpan(_positionStart[id], _positionStart[id + 1] - _positionStart[id]);
 
@@ -105,7 +102,7 @@ internal sealed class LineIndex
     public bool RunEquals(int start, int[] ids, int from, ulong idsHash)
     {
         int length = ids.Length - from;
-        if (start < 0 || start + length > _ids.Length)
+        if (start < 0 || start + length > _count)
         {
             return false;
         }

@@ -14,6 +14,7 @@ public sealed class CommitWriteTests
     [Theory]
     [InlineData(1)] // written on its own
     [InlineData(12)] // staged and flushed together with the others
+    [InlineData(300)] // one file-system barrier (syncfs) where the file system takes it, in two batches of open files
     public async Task Files_with_names_near_the_file_system_limit_are_written_and_no_temp_file_remains(int files)
     {
         using var folder = new TempFolder();
@@ -22,6 +23,12 @@ public sealed class CommitWriteTests
             .Select(i => new FileChange(i == 0 ? longName : $"dir{i % 3}/f{i}.txt", FileChangeKind.Recreate) { Content = $"new {i}\n" })
             .ToArray();
         folder.Write(longName, "old\n");
+        if (files > 50)
+        {
+            // Past the default size policy (PB1008): lifted, as a user applying a large generated patch would.
+            folder.Write("patchbuild.json", """{ "safety": { "limits": { "maxChangedLines": 100000, "maxChangedFiles": 100000 } } }""");
+        }
+
         for (int i = 1; i < files; i++)
         {
             folder.Write($"dir{i % 3}/f{i}.txt", "old\n");

@@ -1,0 +1,81 @@
+namespace PatchBuild.Core.Matching;
+
+/// <summary>
+/// Gives each distinct trimmed line of a file an id, remembering only where the line first occurs: the key is read
+/// back from the file's own line, so indexing a file makes no string per line (a dictionary of strings made one per
+/// distinct line, most of a file, and that garbage was a tenth of a many-file apply). Open addressing over the
+/// span's hash, which .NET randomizes per process as it does for its own dictionaries, so a file cannot be crafted
+/// to make every line collide.
+/// </summary>
+internal sealed class DistinctLines
+{
+    private readonly IReadOnlyList<string> _lines;
+    private readonly int[] _slotId;
+    private readonly int[] _slotHash;
+    private readonly int _mask;
+    private int[] _firstLine;
+
+    public DistinctLines(IReadOnlyList<string> lines)
+    {
+        _lines = lines;
+        int slots = 16;
+        while (slots < lines.Count * 2)
+        {
+            slots <<= 1;
+        }
+
+        _slotId = new int[slots];
+        _slotHash = new int[slots];
+        _mask = slots - 1;
+        _firstLine = new int[Math.Max(4, lines.Count)];
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>The id of <paramref name="key"/> (a trimmed line), or -1 when no line of the file is that text.</summary>
+    public int IdOf(ReadOnlySpan<char> key)
+    {
+        int hash = string.GetHashCode(key);
+        return Find(key, hash, out _);
+    }
+
+    /// <summary>The id of <paramref name="key"/>, which is line <paramref name="line"/> trimmed; a new id when it is the first such line.</summary>
+    public int IdOrAdd(ReadOnlySpan<char> key, int line)
+    {
+        int hash = string.GetHashCode(key);
+        int id = Find(key, hash, out int slot);
+        if (id >= 0)
+        {
+            return id;
+        }
+
+        id = Count++;
+        if (id == _firstLine.Length)
+        {
+            Array.Resize(ref _firstLine, id * 2);
+        }
+
+        _firstLine[id] = line;
+        _slotId[slot] = id + 1;
+        _slotHash[slot] = hash;
+        return id;
+    }
+
+    // Linear probing; the table is at least twice the number of lines, so it never fills and probes stay short.
+    private int Find(ReadOnlySpan<char> key, int hash, out int slot)
+    {
+        slot = hash & _mask;
+        while (_slotId[slot] != 0)
+        {
+            int id = _slotId[slot] - 1;
+            if (_slotHash[slot] == hash && key.SequenceEqual(_lines[_firstLine[id]].AsSpan().Trim()))
+            {
+                return id;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
+
+        return -1;
+    }
+}
