@@ -56,18 +56,20 @@ public sealed class AddedLines
 
     public ReadOnlySpan<char> LineSpan(int index) => _lines.Span(_text, index);
 
-    public static AddedLines Of(PlannedChange change) => Of(change.Before, change.After!);
+    public static AddedLines Of(PlannedChange change) => Of(change.BeforeText, change.AfterText!);
 
-    public static AddedLines Of(byte[]? before, byte[] after)
+    public static AddedLines Of(byte[]? before, byte[] after) =>
+        Of(before is null ? null : FileEncoding.Decode(before).Text, FileEncoding.Decode(after).Text);
+
+    /// <summary>The lines <paramref name="newText"/> adds to <paramref name="oldText"/> (null: a new file, all of them).</summary>
+    public static AddedLines Of(string? oldText, string newText)
     {
-        string newText = FileEncoding.Decode(after).Text;
         var newLines = LineMap.Of(newText);
-        if (before is null)
+        if (oldText is null)
         {
             return new AddedLines(newText, newLines, Enumerable.Range(0, newLines.Count).ToList(), 0);
         }
 
-        string oldText = FileEncoding.Decode(before).Text;
         var oldLines = LineMap.Of(oldText);
         int head = 0;
         while (head < oldLines.Count && head < newLines.Count && oldLines.Span(oldText, head).SequenceEqual(newLines.Span(newText, head)))

@@ -46,7 +46,7 @@ public static class SafetyScanner
                     findings.Add(new SafetyFinding(SafetyRules.WholeFileReplaced, file, file) { Detail = "deletes" });
                 }
 
-                changedLines += change.Before is null || moved.ContainsKey(change) ? 0 : LineWeight(FileEncoding.Decode(change.Before).Text);
+                changedLines += change.Before is null || moved.ContainsKey(change) ? 0 : LineWeight(change.BeforeText!);
                 continue;
             }
 
@@ -54,7 +54,7 @@ public static class SafetyScanner
             if (moved.TryGetValue(change, out var source))
             {
                 // A rename adds no line, but a new kind of file reads the same lines differently (notes.txt -> cleanup.sh).
-                var same = AddedLines.Of(source.Before, change.After);
+                var same = AddedLines.Of(source.BeforeText, change.AfterText!);
                 ContentFindings(file, source.Path.Relative, same, wholeFile: true, findings);
                 Cap(findings, before);
                 continue;
