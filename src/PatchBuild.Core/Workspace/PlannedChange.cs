@@ -24,12 +24,8 @@ public sealed record PlannedChange(WorkspacePath Path)
     /// <summary><see cref="After"/> as text, or null; decoded once, as <see cref="BeforeText"/>.</summary>
     public string? AfterText => After is null || AfterIsDirectory ? null : Decoded(After);
 
-    // Keyed by the array itself, outside the record: a field would take part in the record's equality and hash (a
-    // change used as a dictionary key would move buckets once read), and `with` would copy it to other bytes. Entries
-    // go when their arrays do; concurrent readers are safe.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<byte[], string> Texts = new();
-
-    private static string Decoded(byte[] bytes) => Texts.GetValue(bytes, static b => FileEncoding.Decode(b).Text);
+    // Not a field: it would take part in the record's equality and hash, and `with` would copy it to other bytes.
+    private static string Decoded(byte[] bytes) => DecodedTexts.Of(bytes);
 
     public JournalAction Action => (Before, After, BeforeIsDirectory, AfterIsDirectory) switch
     {
