@@ -20,20 +20,69 @@ public sealed class PathGuard
 
     public string Root => _root;
 
-    public WorkspacePath Resolve(string rawPath) => Resolve(rawPath, cached: true);
+    public WorkspacePath Resolve(string rawPath) => Resolve(rawPath, Walk.Cached);
 
     /// <summary>
     /// Judges the path again from the disk as it is now, ignoring what planning learnt: the tree may have changed
     /// between planning and writing (a link swapped in).
     /// </summary>
-    public WorkspacePath Verify(string rawPath) => Resolve(rawPath, cached: false);
+    public WorkspacePath Verify(string rawPath) => Resolve(rawPath, Walk.Whole);
 
-    private WorkspacePath Resolve(string rawPath, bool cached)
+    /// <summary>
+    /// Checks that the root still leads where it led when this guard was made: a folder at or above it replaced by a
+    /// link would send every write elsewhere. A writing pass calls it once, then judges each path with
+    /// <see cref="VerifyBelowRoot"/>.
+    /// </summary>
+    public void VerifyRoot()
+    {
+        if (!Directory.Exists(_root))
+        {
+            throw new PatchException(new PatchError(ErrorCodes.InvalidFilePath, $"Refused to write under '{_root}': the folder is gone since the patch was planned.")
+            {
+                Hint = "The root was moved or deleted while PatchBuild ran; nothing more was written. Check the tree, then run again.",
+                Rule = "PB1001",
+                Context = new Dictionary<string, object?> { ["rule"] = "PB1001", ["severity"] = "error" },
+            });
+        }
+
+        string now = RealPath(_root);
+        if (!string.Equals(now, _realRoot, StringComparison.Ordinal))
+        {
+            throw new PatchException(new PatchError(ErrorCodes.InvalidFilePath, $"Refused to write under '{_root}': it now leads to '{now}', not '{_realRoot}' as when the patch was planned.")
+            {
+                Hint = "A folder at or above the root was replaced (by a link, or moved) while PatchBuild ran; nothing more was written. Check the tree, then run again.",
+                Rule = "PB1001",
+                Context = new Dictionary<string, object?> { ["rule"] = "PB1001", ["severity"] = "error" },
+            });
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Verify"/> for a writing pass that has just called <see cref="VerifyRoot"/>: every component below the
+    /// root is read from the disk again (a link swapped in is followed and judged), the folders above it are not.
+    /// A commit judges each path twice (before staging, before the rename): walking from "/" each time was two
+    /// thirds of its readlink calls.
+    /// </summary>
+    public WorkspacePath VerifyBelowRoot(string rawPath) => Resolve(rawPath, Walk.BelowRoot);
+
+    private enum Walk
+    {
+        Cached,
+        Whole,
+        BelowRoot,
+    }
+
+    private WorkspacePath Resolve(string rawPath, Walk walk)
     {
         string relative = Normalize(rawPath);
         string full = Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
         PathLengthRule.Check(rawPath, relative, full);
-        string real = cached ? CachedRealPath(full) : RealPath(full);
+        string real = walk switch
+        {
+            Walk.Cached => CachedRealPath(full),
+            Walk.BelowRoot => RealPathFrom(_realRoot, relative.Split('/'), full),
+            _ => RealPath(full),
+        };
         if (!IsUnder(real, _realRoot))
         {
             throw Invalid(rawPath, "it leads out of the root through a symbolic link",
@@ -217,7 +266,13 @@ public sealed class PathGuard
     {
         string current = Path.GetPathRoot(fullPath) ?? "/";
         string rest = fullPath[current.Length..];
-        var pending = new Queue<string>(rest.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
+        return RealPathFrom(current, rest.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries), fullPath);
+    }
+
+    // The walk itself, from a folder already known to be real (no link in it) through the given components.
+    private static string RealPathFrom(string current, IEnumerable<string> components, string fullPath)
+    {
+        var pending = new Queue<string>(components);
         int hops = 0;
         while (pending.Count > 0)
         {

@@ -35,6 +35,7 @@ public static class WorkspaceCommitter
             Stage(guard, changes, staged, cancellationToken);
 
             faults.CommitStarted();
+            guard.VerifyRoot();
             // Deletions first (so a folder can be replaced by a file), deepest paths first; then creations in order.
             foreach (var change in changes.Where(c => c.After is null && !c.AfterIsDirectory).OrderByDescending(c => c.Path.Relative.Length))
             {
@@ -133,6 +134,8 @@ public static class WorkspaceCommitter
         {
             return;
         }
+
+        guard.VerifyRoot();
 
         // Open handles are bounded: a patch of thousands of files is staged in batches, one barrier each.
         bool oneBarrier = writes.Count >= FileSystemBarrier.UsableFrom;
@@ -251,8 +254,9 @@ public static class WorkspaceCommitter
         Directory.Delete(folder);
     }
 
-    // The tree may have changed between planning and writing (a link swapped in): judge the path again.
-    private static void Recheck(PathGuard guard, WorkspacePath path) => guard.Verify(path.Relative);
+    // The tree may have changed between planning and writing (a link swapped in): judge the path again. Each pass
+    // (staging, deleting, writing) first checks that the root itself still leads where it did (VerifyRoot).
+    private static void Recheck(PathGuard guard, WorkspacePath path) => guard.VerifyBelowRoot(path.Relative);
 
     private static void Undo(List<PlannedChange> done)
     {

@@ -140,4 +140,105 @@ public sealed class PathGuardTests
         var ex = Assert.Throws<PatchException>(() => guard.Resolve("link.cs"));
         Assert.Equal(ErrorCodes.InvalidFilePath, ex.Error.Code);
     }
+
+    // What may lie below the root when a commit judges its paths again (VerifyBelowRoot, after VerifyRoot): planted
+    // after planning by a hostile process or present in a hostile clone. Each must be judged as a full walk judges it.
+    public static TheoryData<string, string, bool> SwappedBelowRoot => new()
+    {
+        { "folder -> outside (absolute)", "outside-abs", false },
+        { "folder -> outside (relative, ../..)", "outside-rel", false },
+        { "folder -> .git", "git", false },
+        { "folder -> .patchbuild", "state", false },
+        { "folder -> another folder inside (absolute)", "inside-abs", true },
+        { "folder -> another folder inside (relative)", "inside-rel", true },
+        { "folder -> a link chain that ends outside", "chain-out", false },
+        { "folder -> a link chain that stays inside", "chain-in", true },
+        { "folder -> itself (a loop)", "loop", false },
+        { "folder -> root/.. then back in by name", "up-and-back", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(SwappedBelowRoot))]
+    public void The_root_relative_recheck_judges_links_below_the_root_as_a_whole_walk_does(string why, string kind, bool allowed)
+    {
+        using var holder = new TempFolder();
+        using var outside = new TempFolder();
+        string rootPath = holder.Combine("root");
+        Directory.CreateDirectory(Path.Combine(rootPath, "src"));
+        Directory.CreateDirectory(Path.Combine(rootPath, "other"));
+        Directory.CreateDirectory(Path.Combine(rootPath, ".git"));
+        Directory.CreateDirectory(Path.Combine(rootPath, ".patchbuild"));
+        var guard = new PathGuard(rootPath);
+        guard.Resolve("src/a.cs");
+
+        string src = Path.Combine(rootPath, "src");
+        Directory.Delete(src);
+        switch (kind)
+        {
+            case "outside-abs": Directory.CreateSymbolicLink(src, outside.Path); break;
+            case "outside-rel": Directory.CreateSymbolicLink(src, Path.GetRelativePath(rootPath, outside.Path)); break;
+            case "git": Directory.CreateSymbolicLink(src, ".git"); break;
+            case "state": Directory.CreateSymbolicLink(src, Path.Combine(rootPath, ".patchbuild")); break;
+            case "inside-abs": Directory.CreateSymbolicLink(src, Path.Combine(rootPath, "other")); break;
+            case "inside-rel": Directory.CreateSymbolicLink(src, "other"); break;
+            case "chain-out":
+                Directory.CreateSymbolicLink(Path.Combine(rootPath, "hop"), outside.Path);
+                Directory.CreateSymbolicLink(src, "hop");
+                break;
+            case "chain-in":
+                Directory.CreateSymbolicLink(Path.Combine(rootPath, "hop"), "other");
+                Directory.CreateSymbolicLink(src, "hop");
+                break;
+            case "loop": Directory.CreateSymbolicLink(src, "src"); break;
+            case "up-and-back": Directory.CreateSymbolicLink(src, "../root/other"); break;
+        }
+
+        guard.VerifyRoot();
+        if (allowed)
+        {
+            Assert.Equal(guard.Verify("src/a.cs"), guard.VerifyBelowRoot("src/a.cs"));
+        }
+        else
+        {
+            var whole = Assert.Throws<PatchException>(() => guard.Verify("src/a.cs"));
+            var below = Assert.Throws<PatchException>(() => guard.VerifyBelowRoot("src/a.cs"));
+            Assert.True(whole.Error.Code == below.Error.Code && whole.Error.Rule == below.Error.Rule, $"{why}: {whole.Error.Message} / {below.Error.Message}");
+        }
+    }
+
+    [Theory]
+    [InlineData("the root's parent replaced by a link elsewhere")]
+    [InlineData("the root replaced by a link to a copy")]
+    [InlineData("the root moved away")]
+    public void A_root_that_leads_elsewhere_since_planning_stops_every_write(string how)
+    {
+        using var holder = new TempFolder();
+        using var elsewhere = new TempFolder();
+        string parent = holder.Combine("parent");
+        string rootPath = Path.Combine(parent, "root");
+        Directory.CreateDirectory(Path.Combine(rootPath, "src"));
+        Directory.CreateDirectory(Path.Combine(elsewhere.Path, "root", "src"));
+        var guard = new PathGuard(rootPath);
+        guard.VerifyRoot();
+
+        switch (how)
+        {
+            case "the root's parent replaced by a link elsewhere":
+                Directory.Move(parent, parent + ".old");
+                Directory.CreateSymbolicLink(parent, elsewhere.Path);
+                break;
+            case "the root replaced by a link to a copy":
+                Directory.Move(rootPath, rootPath + ".old");
+                Directory.CreateSymbolicLink(rootPath, Path.Combine(elsewhere.Path, "root"));
+                break;
+            default:
+                Directory.Move(rootPath, rootPath + ".old");
+                break;
+        }
+
+        var ex = Assert.Throws<PatchException>(guard.VerifyRoot);
+        Assert.Equal(ErrorCodes.InvalidFilePath, ex.Error.Code);
+        Assert.Equal("PB1001", ex.Error.Rule);
+        Assert.Contains("planned", ex.Error.Message);
+    }
 }
