@@ -127,9 +127,10 @@ public static class WorkspaceCommitter
     {
         // A folder the plan deletes must be empty when its turn comes: files going into it are written in order.
         var deletedFolders = changes.Where(c => c.BeforeIsDirectory && !c.AfterIsDirectory).Select(c => c.Path.Relative + "/").ToList();
+        var folders = new Dictionary<string, bool>(StringComparer.Ordinal);
         var writes = changes.Where(c => c.After is not null && !c.AfterIsDirectory
             && !deletedFolders.Any(folder => c.Path.Relative.StartsWith(folder, StringComparison.Ordinal))
-            && Directory.Exists(Path.GetDirectoryName(c.Path.Full))).ToList();
+            && FolderExists(Path.GetDirectoryName(c.Path.Full), folders)).ToList();
         if (writes.Count < StageFrom)
         {
             return;
@@ -166,6 +167,22 @@ public static class WorkspaceCommitter
                 }
             }
         }
+    }
+
+    // Many files share a few folders: one look at each (the rechecks before writing read the disk again anyway).
+    private static bool FolderExists(string? folder, Dictionary<string, bool> seen)
+    {
+        if (folder is null)
+        {
+            return false;
+        }
+
+        if (!seen.TryGetValue(folder, out bool exists))
+        {
+            seen[folder] = exists = Directory.Exists(folder);
+        }
+
+        return exists;
     }
 
     // The barrier: flushes wait on the disk, not the processor, so several are in flight at once, and those issued
