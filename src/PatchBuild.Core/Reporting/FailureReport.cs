@@ -69,9 +69,7 @@ internal static class FailureReport
             }
             else
             {
-                string? before = change.Before is null ? null : FileEncoding.Decode(change.Before).Text;
-                string? after = change.After is null ? null : FileEncoding.Decode(change.After).Text;
-                AppendFenced(sb, UnifiedDiffWriter.Render(change.Path.Relative, before, after), "diff");
+                AppendFenced(sb, UnifiedDiffWriter.Render(change.Path.Relative, change.BeforeText, change.AfterText), "diff");
             }
 
             sb.Append($"\n### Current content of `{fileGroup.Key}`\n\n");

@@ -76,12 +76,12 @@ public sealed class CompileValidator : IPlanValidator
             string display = Display(context.Root, source);
             if (planned.TryGetValue(Key(source), out var change))
             {
-                if (PlannedText.Before(change) is { } before)
+                if (change.BeforeText is { } before)
                 {
                     beforeTrees.Add(CSharpSyntaxTree.ParseText(before, parseOptions, display));
                 }
 
-                if (PlannedText.After(change) is { } after)
+                if (change.AfterText is { } after)
                 {
                     afterTrees.Add(CSharpSyntaxTree.ParseText(after, parseOptions, display));
                 }
@@ -97,7 +97,7 @@ public sealed class CompileValidator : IPlanValidator
         // New files below the project folder join the build, as the SDK's default Compile glob would include them.
         foreach (var change in planned.Values.Where(c => c.Before is null && c.After is not null && !seen.Contains(Key(c.Path.Full)) && InProject(project, c.Path.Full)))
         {
-            afterTrees.Add(CSharpSyntaxTree.ParseText(PlannedText.After(change)!, parseOptions, change.Path.Relative));
+            afterTrees.Add(CSharpSyntaxTree.ParseText(change.AfterText!, parseOptions, change.Path.Relative));
         }
 
         if (project.GlobalUsings is { } usings)
@@ -163,7 +163,7 @@ public sealed class CompileValidator : IPlanValidator
     private static string? LineText(PlanValidationContext context, string file, int line)
     {
         var change = context.Changes.FirstOrDefault(c => c.Path.Relative == file);
-        var lines = change is null ? null : PlannedText.After(change) is { } text ? AddedLines.SplitLines(text) : null;
+        var lines = change is null ? null : change.AfterText is { } text ? AddedLines.SplitLines(text) : null;
         return lines is not null && line - 1 < lines.Length ? lines[line - 1] : null;
     }
 

@@ -44,7 +44,7 @@ public sealed class SyntaxValidator : IPlanValidator
         void Check(int i)
         {
             var (change, file, checker) = work[i];
-            string after = PlannedText.After(change)!;
+            string after = change.AfterText!;
             try
             {
                 var introduced = Introduced(checker, change, after, file);
@@ -93,7 +93,7 @@ public sealed class SyntaxValidator : IPlanValidator
     private static List<SyntaxIssue> Introduced(ISyntaxChecker checker, Workspace.PlannedChange change, string after, string file)
     {
         // An edited C# file costs what the edit costs: its changed members, when they prove it (else the whole file).
-        string? before = PlannedText.Before(change);
+        string? before = change.BeforeText;
         if (checker is CSharpSyntaxChecker csharp && before is not null && csharp.ProvesEditClean(before, after, file))
         {
             return [];

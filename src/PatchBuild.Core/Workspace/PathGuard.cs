@@ -37,23 +37,15 @@ public sealed class PathGuard
     {
         if (!Directory.Exists(_root))
         {
-            throw new PatchException(new PatchError(ErrorCodes.InvalidFilePath, $"Refused to write under '{_root}': the folder is gone since the patch was planned.")
-            {
-                Hint = "The root was moved or deleted while PatchBuild ran; nothing more was written. Check the tree, then run again.",
-                Rule = "PB1001",
-                Context = new Dictionary<string, object?> { ["rule"] = "PB1001", ["severity"] = "error" },
-            });
+            throw Refusal($"Refused to write under '{_root}': the folder is gone since the patch was planned.", file: null,
+                "The root was moved or deleted while PatchBuild ran; nothing more was written. Check the tree, then run again.");
         }
 
         string now = RealPath(_root);
         if (!string.Equals(now, _realRoot, StringComparison.Ordinal))
         {
-            throw new PatchException(new PatchError(ErrorCodes.InvalidFilePath, $"Refused to write under '{_root}': it now leads to '{now}', not '{_realRoot}' as when the patch was planned.")
-            {
-                Hint = "A folder at or above the root was replaced (by a link, or moved) while PatchBuild ran; nothing more was written. Check the tree, then run again.",
-                Rule = "PB1001",
-                Context = new Dictionary<string, object?> { ["rule"] = "PB1001", ["severity"] = "error" },
-            });
+            throw Refusal($"Refused to write under '{_root}': it now leads to '{now}', not '{_realRoot}' as when the patch was planned.", file: null,
+                "A folder at or above the root was replaced (by a link, or moved) while PatchBuild ran; nothing more was written. Check the tree, then run again.");
         }
     }
 
@@ -246,9 +238,12 @@ public sealed class PathGuard
 
     // The rule ids are the safety rules' (docs/safety.md): PB1001 escapes the root, PB1002 writes under .git.
     private static PatchException Invalid(string path, string why, string hint, string rule = "PB1001") =>
-        new(new PatchError(ErrorCodes.InvalidFilePath, $"Refused path '{path}': {why}.")
+        Refusal($"Refused path '{path}': {why}.", path, hint, rule);
+
+    private static PatchException Refusal(string message, string? file, string hint, string rule = "PB1001") =>
+        new(new PatchError(ErrorCodes.InvalidFilePath, message)
         {
-            File = path,
+            File = file,
             Hint = hint,
             Rule = rule,
             Context = new Dictionary<string, object?> { ["rule"] = rule, ["severity"] = "error" },

@@ -15,17 +15,14 @@ public sealed record PlannedChange(WorkspacePath Path)
     public bool AfterIsDirectory { get; init; }
 
     /// <summary>
-    /// <see cref="Before"/> as text (a byte order mark is not part of it), or null. Decoded once for all readers:
-    /// the syntax check, the safety rules and the size policy each read it, and decoding every file three times was
-    /// a tenth of a many-file apply's allocations.
+    /// <see cref="Before"/> as text for the parsers and rules (a byte order mark is not part of it), or null; decoded
+    /// once for all of them (<see cref="DecodedTexts"/>, not a field: a field would take part in the record's
+    /// equality and hash, and `with` would copy it to other bytes).
     /// </summary>
-    public string? BeforeText => Before is null || BeforeIsDirectory ? null : Decoded(Before);
+    public string? BeforeText => Before is null || BeforeIsDirectory ? null : DecodedTexts.Of(Before);
 
     /// <summary><see cref="After"/> as text, or null; decoded once, as <see cref="BeforeText"/>.</summary>
-    public string? AfterText => After is null || AfterIsDirectory ? null : Decoded(After);
-
-    // Not a field: it would take part in the record's equality and hash, and `with` would copy it to other bytes.
-    private static string Decoded(byte[] bytes) => DecodedTexts.Of(bytes);
+    public string? AfterText => After is null || AfterIsDirectory ? null : DecodedTexts.Of(After);
 
     public JournalAction Action => (Before, After, BeforeIsDirectory, AfterIsDirectory) switch
     {

@@ -38,6 +38,6 @@ internal static class PlanCheck
         }
 
         var change = result.Changes.FirstOrDefault(c => string.Equals(c.Path.Relative, targetPath, StringComparison.Ordinal));
-        return change?.After is null ? null : FileEncoding.Decode(change.After).Text;
+        return change?.AfterText;
     }
 }
