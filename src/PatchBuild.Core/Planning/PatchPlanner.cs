@@ -339,6 +339,8 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
             workspace.SetDocument(path, context.Document);
         }
 
+        workspace.Settle(path);
+
         var status = failed > 0 ? (applied > 0 ? FileStatus.Partial : FileStatus.Failed) : applied > 0 ? FileStatus.Applied : FileStatus.Skipped;
         return new FileResult(path.Relative, created ? FileAction.Create : FileAction.Modify, status)
         {

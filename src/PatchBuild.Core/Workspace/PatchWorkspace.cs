@@ -119,6 +119,22 @@ public sealed class PatchWorkspace
     }
 
     /// <summary>
+    /// Keeps a file's planned content as bytes again, dropping its parsed document. A document holds one string per
+    /// line, several times the file's size; a plan of hundreds of files that kept them all until the commit made the
+    /// process touch tens of megabytes it did not need. Reading the file again parses the bytes anew, which gives the
+    /// same document: encoding is lossless (see <see cref="FileEncoding"/>).
+    /// </summary>
+    public void Settle(WorkspacePath path)
+    {
+        var e = Load(path);
+        if (e.Document is not null)
+        {
+            e.Bytes = e.Document.Encode();
+            e.Document = null;
+        }
+    }
+
+    /// <summary>
     /// Sets a file's text. A text that starts with U+FEFF is a UTF-8 file with a byte order mark (the bytes are the
     /// same either way; this keeps the document the same as the file read back).
     /// </summary>

@@ -66,31 +66,8 @@ public sealed partial class GitApplyBytesTests
     private static Scenario Build(int[] lineSpecs, int[] editSpecs, string encoding, string endings, bool final, int extras)
     {
         var original = Shape(lineSpecs, encoding, endings, final, 0);
-        var lines = original.Lines.ToList();
-        foreach (int spec in editSpecs)
-        {
-            int at = lines.Count == 0 ? 0 : spec % (lines.Count + 1);
-            var added = (Text: LineText(spec / 11, 10_000 + spec), Ending: Ending(endings == "lf" && spec % 5 != 0 ? "lf" : endings == "crlf" && spec % 5 != 0 ? "crlf" : "mixed", spec / 3));
-            switch (spec % 4)
-            {
-                case 0 when at < lines.Count:
-                    lines[at] = added with { Ending = lines[at].Ending };
-                    break;
-                case 1 when at < lines.Count:
-                    lines.RemoveAt(at);
-                    break;
-                case 2 when at < lines.Count:
-                    // Only the ending changes: the CR before the newline is content to git.
-                    lines[at] = lines[at] with { Ending = lines[at].Ending == "\n" ? "\r\n" : "\n" };
-                    break;
-                default:
-                    lines.Insert(at, added);
-                    break;
-            }
-        }
-
         string editedEncoding = extras % 5 == 0 && encoding != "latin1" ? (encoding == "utf8" ? "utf8bom" : "utf8") : encoding;
-        var edited = new FileShape(editedEncoding, lines, extras % 3 == 0 ? !final : final);
+        var edited = Edited(original, editSpecs, endings, toggleFinal: extras % 3 == 0, salt: 10_000) with { Encoding = editedEncoding };
         var originals = new Dictionary<string, byte[]> { ["src/f.txt"] = original.Bytes() };
         var results = new Dictionary<string, byte[]?> { ["src/f.txt"] = edited.Bytes() };
         string description = $"f.txt: {original}\n  => {edited}";
