@@ -47,18 +47,24 @@ git -C "$work/tree" checkout -q -- .
 echo "diff: $(du -k "$work/change.patch" | cut -f1) KB over $(grep -c '^diff --git' "$work/change.patch") files"
 
 # The copy's patchbuild.json lifts the PB1008 size limits (500 lines, 50 files by default): this diff is far larger.
-fresh() {
-  rm -rf "$work/copy" && cp -R "$work/tree" "$work/copy" && rm -rf "$work/copy/.git"
-  echo '{ "safety": { "limits": { "maxChangedLines": 10000000, "maxChangedFiles": 100000 } } }' > "$work/copy/patchbuild.json"
-  sync # the copy's own write-back must not land in the command measured next
-}
+# Every run gets its own copy, all made before the first one is timed (and synced, so their write-back does not land
+# in a run), none deleted until the end: see many-files-vs-ap.sh for why a deletion just before a run would be timed.
+for i in $(seq "$RUNS"); do
+  for side in git pb force; do
+    cp -R "$work/tree" "$work/$side-$i" && rm -rf "$work/$side-$i/.git"
+    echo '{ "safety": { "limits": { "maxChangedLines": 10000000, "maxChangedFiles": 100000 } } }' > "$work/$side-$i/patchbuild.json"
+  done
+done
+sync
+copy=""
+fresh() { copy="$work/$1"; }
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 git_times=(); pb_times=(); force_times=()
 for i in $(seq "$RUNS"); do
-  fresh; git_times+=($(ms git -C "$work/copy" apply "$work/change.patch"))
-  fresh; pb_times+=($(ms "$tool" apply "$work/change.patch" --root "$work/copy"))
+  fresh "git-$i"; git_times+=($(ms git -C "$copy" apply "$work/change.patch"))
+  fresh "pb-$i"; pb_times+=($(ms "$tool" apply "$work/change.patch" --root "$copy"))
   # --force skips the C# syntax check (safety rules, backups and the journal stay): closest to what git apply does.
-  fresh; force_times+=($(ms "$tool" apply "$work/change.patch" --root "$work/copy" --force))
+  fresh "force-$i"; force_times+=($(ms "$tool" apply "$work/change.patch" --root "$copy" --force))
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 g=$(median "${git_times[@]}"); p=$(median "${pb_times[@]}"); f=$(median "${force_times[@]}")

@@ -20,7 +20,14 @@ fi
 dotnet run -c Release --project tests/PatchBuild.Benchmarks -- generate-ap-many "$work/corpus" "$FILES" "$LINES" "$MODS" >/dev/null
 echo "corpus: $FILES files × $LINES lines, $(grep -c ' FILE$' "$work/corpus/afix.ap") file blocks, $MODS modifications"
 
-fresh() { rm -rf "$work/copy" && cp -R "$work/corpus" "$work/copy" && sync; }
+# Every run gets its own copy, all made before the first one is timed, and none is deleted until the end. Deleting a
+# tree just before a run would put its cost into the run: on ext4 without a journal (this machine's root file system,
+# mounted with online discard) a new file skips every inode freed in the last 5-30 seconds, and freeing blocks waits
+# for the disk's discard. Users do not delete a thousand files just before each apply; benchmarks should not either.
+for i in $(seq "$RUNS"); do cp -R "$work/corpus" "$work/ap-$i"; cp -R "$work/corpus" "$work/pb-$i"; done
+sync
+copy=""
+fresh() { copy="$work/$1"; }
 run() { # label, command...: appends "wall cpu" in ms to $work/$label
   local label="$1"; shift
   local s e; s=$(date +%s%N)
@@ -30,11 +37,10 @@ run() { # label, command...: appends "wall cpu" in ms to $work/$label
   echo "$(( (e - s) / 1000000 )) $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')" >> "$work/$label"
 }
 for i in $(seq "$RUNS"); do
-  fresh; run ap python3 "$reference" "$work/copy/afix.ap" --dir "$work/copy"
-  rm -f "$work/copy/afix.ap"; tar -C "$work/copy" -cf "$work/ap.tar" --exclude=.patchbuild .
-  fresh; run pb "$tool" apply "$work/copy/afix.ap" --root "$work/copy" --force
-  rm -f "$work/copy/afix.ap"; tar -C "$work/copy" -cf "$work/pb.tar" --exclude=.patchbuild .
+  fresh "ap-$i"; run ap python3 "$reference" "$copy/afix.ap" --dir "$copy"
+  fresh "pb-$i"; run pb "$tool" apply "$copy/afix.ap" --root "$copy" --force
 done
+for side in ap pb; do rm -f "$work/$side-1/afix.ap"; tar -C "$work/$side-1" -cf "$work/$side.tar" --exclude=.patchbuild .; done
 # Same files, same bytes (archive metadata aside).
 diff <(cd "$work" && mkdir -p a b && tar -C a -xf ap.tar && tar -C b -xf pb.tar && diff -r a b && echo same) <(echo same) >/dev/null \
   || { echo "ap.py and patchbuild results differ" >&2; exit 1; }

@@ -8,7 +8,7 @@ namespace PatchBuild.Core.Planning;
 /// Resolves every patch against the in-memory workspace, in order, producing the planned file contents.
 /// Nothing here writes to disk.
 /// </summary>
-public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
+public sealed partial class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
 {
     public sealed class PlanOutcome
     {
@@ -30,8 +30,20 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
         {
             outcome.Warnings.AddRange(patch.Warnings.Select(w => w with { PatchFile = w.PatchFile ?? patch.SourcePath }));
             outcome.Warnings.AddRange(RecordedBaseCheck.Warnings(workspace, patch));
-            foreach (var change in patch.Files)
+            for (int i = 0; i < patch.Files.Count;)
             {
+                if (IndependentEdits(workspace, patch.Files, i, options) is { } run)
+                {
+                    if (!PlanConcurrently(workspace, patch, run, options, outcome))
+                    {
+                        return outcome;
+                    }
+
+                    i += run.Count;
+                    continue;
+                }
+
+                var change = patch.Files[i++];
                 var snapshot = options.Partial ? workspace.Snapshot() : null;
                 try
                 {
@@ -39,15 +51,12 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
                 }
                 catch (PatchException ex)
                 {
-                    var error = Locate(ex.Error, patch, change, null);
                     if (snapshot is not null)
                     {
                         workspace.Restore(snapshot);
                     }
 
-                    outcome.Errors.Add(error);
-                    outcome.Failures.Add((patch, change, null, error));
-                    outcome.Files.Add(new FileResult(error.File ?? change.Path, ActionName(change), FileStatus.Failed) { Error = error, PatchFile = patch.SourcePath, Failed = 1 });
+                    RecordFailure(outcome, patch, change, ex);
                     if (!options.Partial)
                     {
                         return outcome;
@@ -57,6 +66,14 @@ public sealed class PatchPlanner(IReadOnlyList<IModificationApplier> appliers)
         }
 
         return outcome;
+    }
+
+    private static void RecordFailure(PlanOutcome outcome, PatchSet patch, FileChange change, PatchException ex)
+    {
+        var error = Locate(ex.Error, patch, change, null);
+        outcome.Errors.Add(error);
+        outcome.Failures.Add((patch, change, null, error));
+        outcome.Files.Add(new FileResult(error.File ?? change.Path, ActionName(change), FileStatus.Failed) { Error = error, PatchFile = patch.SourcePath, Failed = 1 });
     }
 
     private FileResult PlanFile(PatchWorkspace workspace, PatchSet patch, FileChange change, ApplyOptions options, PlanOutcome outcome)

@@ -14,63 +14,36 @@ public static class SafetyScanner
 {
     private const int MaxFindingsPerFile = 20;
 
+    // Below this many files the scan runs on one thread: starting workers would cost more than it saves.
+    private const int ConcurrentFrom = 16;
+
     public static List<SafetyFinding> Scan(IReadOnlyList<PlannedChange> changes, IReadOnlyList<PatchSet> patches, int maxChangedLines, int maxChangedFiles, RepositoryCodePaths? repository = null)
     {
-        var findings = new List<SafetyFinding>();
         var moved = MovedFiles(changes);
+
+        // Each file is judged on its own (its findings, its weight): on all cores for a large plan, then taken in
+        // plan order, so the findings and their order are those of a scan in turn.
+        var perFile = new FileScan[changes.Count];
+        if (changes.Count >= ConcurrentFrom && Environment.ProcessorCount > 1)
+        {
+            Parallel.For(0, changes.Count, i => perFile[i] = ScanFile(changes[i], moved, repository));
+        }
+        else
+        {
+            for (int i = 0; i < changes.Count; i++)
+            {
+                perFile[i] = ScanFile(changes[i], moved, repository);
+            }
+        }
+
+        var findings = new List<SafetyFinding>();
         int changedLines = 0;
         int changedFiles = 0;
-        foreach (var change in changes)
+        foreach (var scan in perFile)
         {
-            string file = change.Path.Relative;
-            if (PathFinding(file) is { } pathFinding)
-            {
-                findings.Add(pathFinding);
-                continue;
-            }
-
-            if (!change.AfterIsDirectory && !change.BeforeIsDirectory)
-            {
-                changedFiles++;
-            }
-
-            if (CodeRunningReason(change, repository) is { } codeRunning)
-            {
-                findings.Add(new SafetyFinding(SafetyRules.BuildConfiguration, file, file) { Detail = codeRunning });
-            }
-
-            if (change.After is null)
-            {
-                if (change.Before is not null && !moved.ContainsKey(change) && FileKinds.IsSource(file))
-                {
-                    findings.Add(new SafetyFinding(SafetyRules.WholeFileReplaced, file, file) { Detail = "deletes" });
-                }
-
-                changedLines += change.Before is null || moved.ContainsKey(change) ? 0 : LineWeight(change.BeforeText!);
-                continue;
-            }
-
-            int before = findings.Count;
-            if (moved.TryGetValue(change, out var source))
-            {
-                // A rename adds no line, but a new kind of file reads the same lines differently (notes.txt -> cleanup.sh).
-                var same = AddedLines.Of(source.BeforeText, change.AfterText!);
-                ContentFindings(file, source.Path.Relative, same, wholeFile: true, findings);
-                Cap(findings, before);
-                continue;
-            }
-
-            var added = AddedLines.Of(change);
-            changedLines += ChangedLineWeight(added);
-            if (change.Before is not null && FileKinds.IsSource(file) && ReplacesMostOfTheFile(added))
-            {
-                findings.Add(new SafetyFinding(SafetyRules.WholeFileReplaced, file, file) { Detail = "recreates" });
-            }
-
-            BinaryFindings(change, file, added, findings);
-            ElisionFindings(change, file, added, findings);
-            ContentFindings(file, file, added, wholeFile: false, findings);
-            Cap(findings, before);
+            findings.AddRange(scan.Findings);
+            changedLines += scan.ChangedLines;
+            changedFiles += scan.CountsAsFile ? 1 : 0;
         }
 
         if (changedLines > maxChangedLines)
@@ -84,6 +57,59 @@ public static class SafetyScanner
         }
 
         return findings;
+    }
+
+    private readonly record struct FileScan(List<SafetyFinding> Findings, int ChangedLines, bool CountsAsFile);
+
+    private static FileScan ScanFile(PlannedChange change, IReadOnlyDictionary<PlannedChange, PlannedChange> moved, RepositoryCodePaths? repository)
+    {
+        var findings = new List<SafetyFinding>();
+        string file = change.Path.Relative;
+        if (PathFinding(file) is { } pathFinding)
+        {
+            findings.Add(pathFinding);
+            return new FileScan(findings, 0, false);
+        }
+
+        bool countsAsFile = !change.AfterIsDirectory && !change.BeforeIsDirectory;
+        if (CodeRunningReason(change, repository) is { } codeRunning)
+        {
+            findings.Add(new SafetyFinding(SafetyRules.BuildConfiguration, file, file) { Detail = codeRunning });
+        }
+
+        if (change.After is null)
+        {
+            if (change.Before is not null && !moved.ContainsKey(change) && FileKinds.IsSource(file))
+            {
+                findings.Add(new SafetyFinding(SafetyRules.WholeFileReplaced, file, file) { Detail = "deletes" });
+            }
+
+            int removed = change.Before is null || moved.ContainsKey(change) ? 0 : LineWeight(change.BeforeText!);
+            return new FileScan(findings, removed, countsAsFile);
+        }
+
+        int before = findings.Count;
+        if (moved.TryGetValue(change, out var source))
+        {
+            // A rename adds no line, but a new kind of file reads the same lines differently (notes.txt -> cleanup.sh).
+            var same = AddedLines.Of(source.BeforeText, change.AfterText!);
+            ContentFindings(file, source.Path.Relative, same, wholeFile: true, findings);
+            Cap(findings, before);
+            return new FileScan(findings, 0, countsAsFile);
+        }
+
+        var added = AddedLines.Of(change);
+        int changedLines = ChangedLineWeight(added);
+        if (change.Before is not null && FileKinds.IsSource(file) && ReplacesMostOfTheFile(added))
+        {
+            findings.Add(new SafetyFinding(SafetyRules.WholeFileReplaced, file, file) { Detail = "recreates" });
+        }
+
+        BinaryFindings(change, file, added, findings);
+        ElisionFindings(change, file, added, findings);
+        ContentFindings(file, file, added, wholeFile: false, findings);
+        Cap(findings, before);
+        return new FileScan(findings, changedLines, countsAsFile);
     }
 
     private static void Cap(List<SafetyFinding> findings, int before)

@@ -100,6 +100,13 @@ public sealed class CommitRecorder : ICommitJournal
             AfterIsDirectory = c.AfterIsDirectory,
         }).ToList();
 
+        if (_linked.Count > 0)
+        {
+            // The blobs' names must be on disk before "begin" says the backups are there: the commit then renames
+            // the new content over the only other name those files have.
+            Workspace.FolderFlush.TryFlush(blobs!.Folder);
+        }
+
         _packPath = _paths.PackPath(Id);
         pack.WriteTo(_packPath);
         _begin.Backups = _paths.PackReference(_packPath);

@@ -42,6 +42,12 @@ public sealed class PatchWorkspace
         _limits = limits ?? InputLimits.Default;
     }
 
+    private PatchWorkspace(PathGuard guard, InputLimits limits)
+    {
+        Guard = guard;
+        _limits = limits;
+    }
+
     public string Root => Guard.Root;
 
     public PathGuard Guard { get; }
@@ -281,6 +287,34 @@ public sealed class PatchWorkspace
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// An empty workspace over the same root, for planning files on another thread: it reads from disk what it
+    /// needs, and <see cref="Absorb"/> later takes its entries over. Resolve paths on this workspace, not on that one.
+    /// </summary>
+    internal PatchWorkspace Detached() => new(Guard, _limits);
+
+    /// <summary>True when the plan has read or changed the path, or anything below it.</summary>
+    internal bool HasTouched(WorkspacePath path)
+    {
+        if (_entries.Count == 0)
+        {
+            return false;
+        }
+
+        string below = path.Relative + "/";
+        return _entries.ContainsKey(path.Relative) || _entries.Keys.Any(k => k.StartsWith(below, StringComparison.Ordinal));
+    }
+
+    /// <summary>Takes over everything a detached workspace read and planned; it must not share a path with this one.</summary>
+    internal void Absorb(PatchWorkspace detached)
+    {
+        foreach (var (rel, entry) in detached._entries)
+        {
+            _entries.Add(rel, entry);
+            _paths.TryAdd(rel, detached._paths[rel]);
+        }
     }
 
     /// <summary>Remembers the plan's state so a failed file change can be undone in memory (partial mode).</summary>
