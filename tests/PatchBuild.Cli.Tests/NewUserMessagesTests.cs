@@ -40,6 +40,20 @@ public sealed class NewUserMessagesTests
     }
 
     [Fact]
+    public async Task A_warning_names_its_patch_line_once()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.cs", "class A {}\n");
+        string patch = folder.Write("p.diff", "--- a/a.cs\n+++ b/a.cs\n@@ -1 +1 @@\n-class A {}\n+class B {}\n");
+
+        var run = await CliRunner.InProcessAsync("apply", patch, "--root", folder.Path, "--force");
+
+        Assert.Equal(0, run.ExitCode);
+        string warning = Assert.Single(run.Out.Split('\n'), l => l.Contains("PB1010", StringComparison.Ordinal));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(warning, @"\(patch line \d+\)"));
+    }
+
+    [Fact]
     public async Task An_option_like_nothing_known_gets_no_suggestion()
     {
         using var folder = new TempFolder();

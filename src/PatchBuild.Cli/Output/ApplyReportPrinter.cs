@@ -178,7 +178,8 @@ public sealed class ApplyReportPrinter(TextWriter writer, bool colour)
         foreach (var warning in result.Warnings)
         {
             string where = warning.File is null ? "" : $"{warning.File}: ";
-            string line = warning.Line is null ? "" : $" (patch line {warning.Line})";
+            // Safety findings name their patch line in the message already; say it once.
+            string line = warning.Line is null || warning.Message.Contains($"(patch line {warning.Line})", StringComparison.Ordinal) ? "" : $" (patch line {warning.Line})";
             writer.WriteLine($"{Paint(Yellow, "!")} {S(where)}{S(warning.Message)}{line}");
         }
     }
