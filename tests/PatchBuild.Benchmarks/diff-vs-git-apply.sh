@@ -57,7 +57,8 @@ for i in $(seq "$RUNS"); do
 done
 sync
 copy=""
-fresh() { copy="$work/$1"; }
+# The sync puts the previous run's write-back outside the next run (a commit's syncfs barrier would wait for it).
+fresh() { copy="$work/$1"; sync; }
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 git_times=(); pb_times=(); force_times=()
 for i in $(seq "$RUNS"); do

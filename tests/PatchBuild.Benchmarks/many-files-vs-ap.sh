@@ -27,7 +27,9 @@ echo "corpus: $FILES files × $LINES lines, $(grep -c ' FILE$' "$work/corpus/afi
 for i in $(seq "$RUNS"); do cp -R "$work/corpus" "$work/ap-$i"; cp -R "$work/corpus" "$work/pb-$i"; done
 sync
 copy=""
-fresh() { copy="$work/$1"; }
+# The sync puts the previous run's write-back (ap.py leaves 500 dirty files) outside the next run: a commit's syncfs
+# barrier would wait for it.
+fresh() { copy="$work/$1"; sync; }
 run() { # label, command...: appends "wall cpu" in ms to $work/$label
   local label="$1"; shift
   local s e; s=$(date +%s%N)
