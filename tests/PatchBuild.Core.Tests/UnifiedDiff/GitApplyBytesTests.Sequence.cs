@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using Microsoft.FSharp.Core;
 
 namespace PatchBuild.Core.Tests.UnifiedDiff;
 
@@ -69,7 +70,9 @@ public sealed partial class GitApplyBytesTests
             }
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(50), property);
+        // A fixed seed, so CI meets the same 50 sequences every time; change it to explore.
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(50)
+            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(0x5E9_2026UL, 0x9E37_79B9_7F4A_7C15UL), FSharpOption<int>.None))), property);
         // Most generated sequences must really change the file twice, or the second patch proves nothing.
         Assert.True(both > 25, $"only {both} sequences changed the file in both steps");
     }
