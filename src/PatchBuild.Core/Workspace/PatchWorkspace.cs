@@ -34,6 +34,9 @@ public sealed class PatchWorkspace
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkspacePath> _paths = new(StringComparer.Ordinal);
 
+    // Every folder above a path the plan has read: whether anything below a path was touched is one lookup.
+    private readonly HashSet<string> _foldersAboveEntries = new(StringComparer.Ordinal);
+
     private readonly InputLimits _limits;
 
     public PatchWorkspace(string root, InputLimits? limits = null)
@@ -296,16 +299,7 @@ public sealed class PatchWorkspace
     internal PatchWorkspace Detached() => new(Guard, _limits);
 
     /// <summary>True when the plan has read or changed the path, or anything below it.</summary>
-    internal bool HasTouched(WorkspacePath path)
-    {
-        if (_entries.Count == 0)
-        {
-            return false;
-        }
-
-        string below = path.Relative + "/";
-        return _entries.ContainsKey(path.Relative) || _entries.Keys.Any(k => k.StartsWith(below, StringComparison.Ordinal));
-    }
+    internal bool HasTouched(WorkspacePath path) => _entries.ContainsKey(path.Relative) || _foldersAboveEntries.Contains(path.Relative);
 
     /// <summary>Takes over everything a detached workspace read and planned; it must not share a path with this one.</summary>
     internal void Absorb(PatchWorkspace detached)
@@ -314,6 +308,7 @@ public sealed class PatchWorkspace
         {
             _entries.Add(rel, entry);
             _paths.TryAdd(rel, detached._paths[rel]);
+            NoteFoldersAbove(rel);
         }
     }
 
@@ -385,6 +380,14 @@ public sealed class PatchWorkspace
         }
 
         _entries[path.Relative] = e;
+        NoteFoldersAbove(path.Relative);
         return e;
+    }
+
+    private void NoteFoldersAbove(string relative)
+    {
+        for (int slash = relative.LastIndexOf('/'); slash > 0 && _foldersAboveEntries.Add(relative[..slash]); slash = relative.LastIndexOf('/', slash - 1))
+        {
+        }
     }
 }

@@ -80,6 +80,27 @@ public sealed class ConcurrentPlanningTests
     }
 
     [Fact]
+    public void An_edit_of_a_folder_the_plan_created_files_in_is_judged_in_turn()
+    {
+        // "made/new.txt" is created first, so "made" is a folder only in the plan; its edit must say so, which a
+        // detached workspace (that has not seen the creation) could not.
+        using var tree = new TempFolder();
+        var text = new StringBuilder($"{Id} AP 3.2\n{Id} FILE\nmade/new.txt\n{Id} CREATE\n{Id} content\nhello\n");
+        for (int i = 0; i < 12; i++)
+        {
+            File.WriteAllText(Path.Combine(tree.Path, $"f{i}.txt"), $"alpha_{i}();\n");
+            string file = i == 9 ? "made" : $"f{i}.txt";
+            text.Append($"{Id} FILE\n{file}\n{Id} REPLACE\n{Id} snippet\nalpha_{i}();\n{Id} content\nbeta_{i}();\n");
+        }
+
+        string patch = Path.Combine(tree.Path, "afix.ap");
+        File.WriteAllText(patch, text.Append($"{Id} END\n").ToString());
+        Assert.True(Compare(tree.Path, patch, strict: false, "folder"));
+        var (outcome, _, _) = Plan(tree.Path, patch, strict: false, inTurn: false);
+        Assert.Contains("folder", Assert.Single(outcome.Errors).Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_diff_of_many_files_plans_the_same_on_all_cores_as_in_turn()
     {
         using var tree = new TempFolder();
