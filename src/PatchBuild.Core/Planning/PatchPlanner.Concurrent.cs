@@ -25,10 +25,14 @@ public sealed partial class PatchPlanner
 
     /// <summary>
     /// The longest run of edits from <paramref name="start"/> that may be planned concurrently: edits of existing
-    /// files (no creation, no other file's path involved), each of a different file the plan has not touched yet, none
-    /// inside another's folder. Null when the run is too short or the mode needs files planned in turn (partial
-    /// undoes a file in place).
+    /// files (no creation, no other file's path involved), each of a different file the plan has not touched yet.
+    /// Null when the run is too short or the mode needs files planned in turn (partial undoes a file in place).
     /// </summary>
+    /// <remarks>
+    /// "Not touched" includes the folders above every path the plan has read: an edit of a path that is a folder only
+    /// in the plan must see the plan's files below it (its error says so). A run creates nothing, so within it what
+    /// lies below a path is what lies below it on disk, which a detached workspace sees as well.
+    /// </remarks>
     private List<Edit>? IndependentEdits(PatchWorkspace workspace, IReadOnlyList<FileChange> files, int start, ApplyOptions options)
     {
         if (InTurn || options.Partial || Environment.ProcessorCount < 2 || files.Count - start < ConcurrentFrom)
@@ -57,16 +61,6 @@ public sealed partial class PatchPlanner
             }
 
             run.Add(new Edit(change, path));
-        }
-
-        // A file's "not found" hint looks for files planned below its path; keep such a run in turn.
-        var sorted = run.Select(e => e.Path.Relative).Order(StringComparer.Ordinal).ToList();
-        for (int k = 1; k < sorted.Count; k++)
-        {
-            if (sorted[k].StartsWith(sorted[k - 1] + "/", StringComparison.Ordinal))
-            {
-                return null;
-            }
         }
 
         return run.Count >= ConcurrentFrom ? run : null;

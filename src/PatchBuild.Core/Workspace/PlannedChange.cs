@@ -15,13 +15,13 @@ public sealed record PlannedChange(WorkspacePath Path)
     public bool AfterIsDirectory { get; init; }
 
     /// <summary>
-    /// <see cref="Before"/> as text for the parsers and rules (a byte order mark is not part of it), or null; decoded
-    /// once for all of them (<see cref="DecodedTexts"/>, not a field: a field would take part in the record's
-    /// equality and hash, and `with` would copy it to other bytes).
+    /// <see cref="Before"/> as text for the parsers and rules (a byte order mark is not part of it), or null; shared
+    /// by the readers that use it at the same time (<see cref="DecodedTexts"/>, not a field: a field would take part
+    /// in the record's equality and hash, and `with` would copy it to other bytes).
     /// </summary>
     public string? BeforeText => Before is null || BeforeIsDirectory ? null : DecodedTexts.Of(Before);
 
-    /// <summary><see cref="After"/> as text, or null; decoded once, as <see cref="BeforeText"/>.</summary>
+    /// <summary><see cref="After"/> as text, or null; shared as <see cref="BeforeText"/> is.</summary>
     public string? AfterText => After is null || AfterIsDirectory ? null : DecodedTexts.Of(After);
 
     public JournalAction Action => (Before, After, BeforeIsDirectory, AfterIsDirectory) switch

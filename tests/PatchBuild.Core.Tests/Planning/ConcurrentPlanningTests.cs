@@ -100,6 +100,32 @@ public sealed class ConcurrentPlanningTests
         Assert.Contains("folder", Assert.Single(outcome.Errors).Hint, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(3, 7)] // the folder's file is edited after the folder
+    [InlineData(7, 3)] // and before it
+    public void An_edit_of_a_folder_on_disk_inside_a_run_fails_as_in_turn(int folderAt, int fileBelowAt)
+    {
+        using var tree = new TempFolder();
+        Directory.CreateDirectory(Path.Combine(tree.Path, "dir"));
+        var text = new StringBuilder($"{Id} AP 3.2\n");
+        for (int i = 0; i < 12; i++)
+        {
+            string file = i == folderAt ? "dir" : i == fileBelowAt ? "dir/x.txt" : $"f{i}.txt";
+            if (i != folderAt)
+            {
+                File.WriteAllText(Path.Combine(tree.Path, file), $"alpha_{i}();\n");
+            }
+
+            text.Append($"{Id} FILE\n{file}\n{Id} REPLACE\n{Id} snippet\nalpha_{i}();\n{Id} content\nbeta_{i}();\n");
+        }
+
+        string patch = Path.Combine(tree.Path, "afix.ap");
+        File.WriteAllText(patch, text.Append($"{Id} END\n").ToString());
+        Assert.True(Compare(tree.Path, patch, strict: false, "folder on disk"));
+        var (outcome, _, _) = Plan(tree.Path, patch, strict: false, inTurn: false);
+        Assert.Contains("folder", Assert.Single(outcome.Errors).Hint, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_diff_of_many_files_plans_the_same_on_all_cores_as_in_turn()
     {
