@@ -88,13 +88,14 @@ public sealed class CommitRecorder : ICommitJournal
 
         _paths.Folder.Ensure();
         StateFolder.RefuseLink(_paths.BackupFolder);
-        var pack = new BackupPack.Writer();
+        var hashes = new ContentHashes(changes.SelectMany(c => new[] { c.Before, c.After }));
+        var pack = new BackupPack.Writer(hashes);
         var blobs = _keepBackups ? new BlobStore(_paths.BackupFolder) : null;
         _begin.Files = changes.Select(c => new JournalFile
         {
             Path = Path.GetRelativePath(_paths.WorkspaceRoot, c.Path.Full).Replace('\\', '/'),
             Action = c.Action,
-            Before = KeepBefore(c, blobs) ?? pack.Add(c.Before),
+            Before = KeepBefore(c, blobs, hashes) ?? pack.Add(c.Before),
             After = pack.Add(c.After),
             BeforeIsDirectory = c.BeforeIsDirectory,
             AfterIsDirectory = c.AfterIsDirectory,
@@ -119,14 +120,14 @@ public sealed class CommitRecorder : ICommitJournal
 
     // The replaced file itself becomes the backup (a hard link, no copy) when it is large enough to be worth it and
     // the file system allows; null sends the content to the pack.
-    private BlobRef? KeepBefore(PlannedChange change, BlobStore? blobs)
+    private BlobRef? KeepBefore(PlannedChange change, BlobStore? blobs, ContentHashes hashes)
     {
         if (blobs is null || change.Before is not { Length: >= LinkFrom } before || change.BeforeIsDirectory)
         {
             return null;
         }
 
-        string hash = ContentHash.Of(before);
+        string hash = hashes.Of(before);
         if (!blobs.TryKeep(change.Path.Full, before, hash, out bool linked))
         {
             return null;

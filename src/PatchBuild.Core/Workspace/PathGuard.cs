@@ -233,8 +233,19 @@ public sealed class PathGuard
     private static bool IsStatePath(string relative) =>
         relative.Split('/').Any(p => p.Equals(StateFolderName, StringComparison.OrdinalIgnoreCase));
 
-    private static bool IsGitPath(string relative) =>
-        relative.Split('/').Any(p => p.Equals(".git", StringComparison.OrdinalIgnoreCase));
+    // Every resolution asks this: it walks the name's parts in place rather than splitting it into strings.
+    private static bool IsGitPath(string relative)
+    {
+        foreach (var part in relative.AsSpan().Split('/'))
+        {
+            if (relative.AsSpan(part).Equals(".git", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // The rule ids are the safety rules' (docs/safety.md): PB1001 escapes the root, PB1002 writes under .git.
     private static PatchException Invalid(string path, string why, string hint, string rule = "PB1001") =>
@@ -311,6 +322,11 @@ public sealed class PathGuard
     // must be read as a folder there. Asking as a file, then as a folder, then for the target tripled the calls.
     private static string? LinkTarget(string path)
     {
+        if (OperatingSystem.IsLinux())
+        {
+            return LinkReader.TryRead(path, out string? target) ? target : new FileInfo(path).LinkTarget;
+        }
+
         if (!OperatingSystem.IsWindows())
         {
             return new FileInfo(path).LinkTarget;

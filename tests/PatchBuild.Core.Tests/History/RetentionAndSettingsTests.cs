@@ -52,6 +52,41 @@ public class RetentionAndSettingsTests
     }
 
     [Fact]
+    public async Task Young_packs_within_the_size_are_settled_without_reading_the_journal()
+    {
+        using var ws = new TempWorkspace();
+        ws.Write("a.txt", "1\n");
+        await _engine.ApplyAsync([Patch(Recreate("a.txt", "2\n"))], ws.Options);
+        var paths = (await _engine.GetHistoryAsync(ws.Root)).Paths;
+
+        // The journal turned into a link, which every read of it refuses: only a pass that reads it fails.
+        string aside = ws.Journal + ".aside";
+        File.Move(ws.Journal, aside);
+        File.CreateSymbolicLink(ws.Journal, aside);
+        var now = DateTimeOffset.UtcNow;
+        Assert.Equal(0, BackupRetention.Prune(paths, TimeSpan.FromDays(30), long.MaxValue, now));
+
+        // Each reason to look closer reads it: a pack near the age, the size reached, a blob in the folder.
+        string pack = Directory.GetFiles(paths.BackupFolder, "*.pack").Single();
+        File.SetLastWriteTimeUtc(pack, now.AddDays(-29.5).UtcDateTime);
+        Assert.ThrowsAny<Exception>(() => BackupRetention.Prune(paths, TimeSpan.FromDays(30), long.MaxValue, now));
+        File.SetLastWriteTimeUtc(pack, now.UtcDateTime);
+        Assert.ThrowsAny<Exception>(() => BackupRetention.Prune(paths, TimeSpan.FromDays(30), new FileInfo(pack).Length - 1, now));
+        Assert.ThrowsAny<Exception>(() => BackupRetention.Prune(paths, TimeSpan.FromHours(12), long.MaxValue, now));
+        string orphan = Path.Combine(paths.BackupFolder, "blobs", new string('a', 64));
+        Directory.CreateDirectory(Path.GetDirectoryName(orphan)!);
+        File.WriteAllText(orphan, "left by nothing");
+        Assert.ThrowsAny<Exception>(() => BackupRetention.Prune(paths, TimeSpan.FromDays(30), long.MaxValue, now));
+
+        // With the journal back, the full pass removes the blob no entry names and keeps the young pack.
+        File.Delete(ws.Journal);
+        File.Move(aside, ws.Journal);
+        Assert.Equal(0, BackupRetention.Prune(paths, TimeSpan.FromDays(30), long.MaxValue, now));
+        Assert.False(File.Exists(orphan));
+        Assert.True(File.Exists(pack));
+    }
+
+    [Fact]
     public async Task Default_retention_keeps_recent_backups()
     {
         using var ws = new TempWorkspace();

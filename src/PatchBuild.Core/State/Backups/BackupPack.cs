@@ -14,7 +14,18 @@ public static class BackupPack
     {
         private readonly Dictionary<string, BlobRef> _refs = new(StringComparer.Ordinal);
         private readonly List<byte[]> _blobs = [];
+        private readonly ContentHashes? _hashes;
         private long _length;
+
+        public Writer()
+        {
+        }
+
+        /// <param name="hashes">The contents' hashes, worked out before (on all cores); others are hashed as added.</param>
+        internal Writer(ContentHashes hashes) => _hashes = hashes;
+
+        /// <summary>The uncompressed length of the pack so far.</summary>
+        public long Length => _length;
 
         public BlobRef? Add(byte[]? content)
         {
@@ -23,7 +34,7 @@ public static class BackupPack
                 return null;
             }
 
-            string hash = ContentHash.Of(content);
+            string hash = _hashes?.Of(content) ?? ContentHash.Of(content);
             if (!_refs.TryGetValue(hash, out var blob))
             {
                 blob = new BlobRef { Hash = hash, Offset = _length, Length = content.Length };
@@ -39,8 +50,17 @@ public static class BackupPack
         {
             Directory.CreateDirectory(Path.GetDirectoryName(packPath)!);
             using var file = new FileStream(packPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            using (var deflate = new DeflateStream(file, CompressionLevel.Fastest, leaveOpen: true))
+            if (_length >= SplitFrom && Environment.ProcessorCount > 1)
             {
+                int cut = Halfway();
+                byte[] head = [], tail = [];
+                Parallel.Invoke(() => head = Deflate(0, cut, last: false), () => tail = Deflate(cut, _blobs.Count, last: true));
+                file.Write(head);
+                file.Write(tail);
+            }
+            else
+            {
+                using var deflate = new DeflateStream(file, CompressionLevel.Fastest, leaveOpen: true);
                 foreach (byte[] blob in _blobs)
                 {
                     deflate.Write(blob);
@@ -48,6 +68,52 @@ public static class BackupPack
             }
 
             file.Flush(flushToDisk: true);
+        }
+
+        /// <summary>From this many uncompressed bytes the pack is deflated in two halves at once (about 20 ms per 6 MB here).</summary>
+        internal const long SplitFrom = 1 << 20;
+
+        // The first blob of the second half: the one that starts at or after half the length.
+        private int Halfway()
+        {
+            long half = _length / 2, seen = 0;
+            for (int i = 0; i < _blobs.Count; i++)
+            {
+                if (seen >= half)
+                {
+                    return i;
+                }
+
+                seen += _blobs[i].Length;
+            }
+
+            return _blobs.Count;
+        }
+
+        /// <summary>
+        /// Deflates blobs [from, to). The first half ends with a sync flush instead of the last block: its output then
+        /// stops on a byte boundary with no block marked last, so the second half's stream, written right after it,
+        /// continues it, and the file is one deflate stream that any reader (ours included) inflates whole.
+        /// </summary>
+        private byte[] Deflate(int from, int to, bool last)
+        {
+            using var buffer = new MemoryStream();
+            var deflate = new DeflateStream(buffer, CompressionLevel.Fastest, leaveOpen: true);
+            for (int i = from; i < to; i++)
+            {
+                deflate.Write(_blobs[i]);
+            }
+
+            if (last)
+            {
+                deflate.Dispose();
+                return buffer.ToArray();
+            }
+
+            deflate.Flush();
+            byte[] part = buffer.ToArray();
+            deflate.Dispose(); // its closing block lands in the buffer after the part taken: dropped with it
+            return part;
         }
     }
 

@@ -21,10 +21,15 @@ public static class BackupRetention
 
         var store = new BlobStore(paths.BackupFolder);
         store.RemovePending();
-        var packs = Directory.EnumerateFiles(paths.BackupFolder, "*.pack").Select(p => new FileInfo(p))
-            .ToDictionary(p => Path.GetFullPath(p.FullName), p => p.Length, StringComparer.Ordinal);
+        var packFiles = Directory.EnumerateFiles(paths.BackupFolder, "*.pack").Select(p => new FileInfo(p)).ToList();
+        var packs = packFiles.ToDictionary(p => Path.GetFullPath(p.FullName), p => p.Length, StringComparer.Ordinal);
         var blobs = store.List();
         if (packs.Count == 0 && blobs.Count == 0)
+        {
+            return 0;
+        }
+
+        if (NothingToPrune(packFiles, blobs, maxAge, maxBytes, now))
         {
             return 0;
         }
@@ -78,6 +83,26 @@ public static class BackupRetention
 
         return pruned;
     }
+
+    /// <summary>
+    /// Settles the common case without reading the journal, which grows with every apply and was read whole after
+    /// each one: no blob (none could go), packs and blobs within the size, and every pack written more than a day
+    /// after the age cutoff. An entry's "begin" time comes before its pack is written, by the time a run takes
+    /// between planning and committing; the day covers that, so no entry this skips is past the age. Anything else
+    /// takes the full pass below.
+    /// </summary>
+    private static bool NothingToPrune(List<FileInfo> packs, IReadOnlyDictionary<string, long> blobs, TimeSpan maxAge, long maxBytes, DateTimeOffset now)
+    {
+        if (blobs.Count > 0 || packs.Sum(p => p.Length) > maxBytes || maxAge <= YoungMargin)
+        {
+            return false;
+        }
+
+        var youngFrom = (now - maxAge + YoungMargin).UtcDateTime;
+        return packs.All(p => p.LastWriteTimeUtc >= youngFrom);
+    }
+
+    private static readonly TimeSpan YoungMargin = TimeSpan.FromDays(1);
 
     private sealed record KeptEntry(JournalRecord Begin, string Pack, bool Finished);
 
