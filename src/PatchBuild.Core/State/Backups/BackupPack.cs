@@ -70,7 +70,10 @@ public static class BackupPack
             file.Flush(flushToDisk: true);
         }
 
-        /// <summary>From this many uncompressed bytes the pack is deflated in two halves at once (about 20 ms per 6 MB here).</summary>
+        /// <summary>
+        /// From this many uncompressed bytes the pack is deflated in two halves at once: 6 MB took about 6 ms of one core in
+        /// the 500-file profile, while below 1 MB a second thread costs about what it saves.
+        /// </summary>
         internal const long SplitFrom = 1 << 20;
 
         // The first blob of the second half: the one that starts at or after half the length.
