@@ -101,22 +101,22 @@ public static class BackupPack
         private byte[] Deflate(int from, int to, bool last)
         {
             using var buffer = new MemoryStream();
-            var deflate = new DeflateStream(buffer, CompressionLevel.Fastest, leaveOpen: true);
-            for (int i = from; i < to; i++)
+            using (var deflate = new DeflateStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
             {
-                deflate.Write(_blobs[i]);
+                for (int i = from; i < to; i++)
+                {
+                    deflate.Write(_blobs[i]);
+                }
+
+                if (!last)
+                {
+                    // Taken before the stream closes: its closing block lands in the buffer after the part, dropped with it.
+                    deflate.Flush();
+                    return buffer.ToArray();
+                }
             }
 
-            if (last)
-            {
-                deflate.Dispose();
-                return buffer.ToArray();
-            }
-
-            deflate.Flush();
-            byte[] part = buffer.ToArray();
-            deflate.Dispose(); // its closing block lands in the buffer after the part taken: dropped with it
-            return part;
+            return buffer.ToArray();
         }
     }
 
