@@ -10,7 +10,7 @@ internal sealed class BracketCounter
     private bool _inBlockComment;
 
     /// <summary>Net opening brackets on the line, and the lowest running depth reached inside it (relative to its start).</summary>
-    public (int Net, int Lowest) Count(string line)
+    public (int Net, int Lowest) Count(ReadOnlySpan<char> line)
     {
         int depth = 0, lowest = 0;
         char quote = '\0';
@@ -83,6 +83,6 @@ internal sealed class BracketCounter
     }
 
     // An apostrophe inside a word ("don't") is prose, not a literal; a quote needs its closing partner on the line.
-    private static bool LooksLikeCharLiteral(string line, int i) =>
-        !(i > 0 && char.IsLetterOrDigit(line[i - 1])) && line.IndexOf('\'', i + 1) > 0;
+    private static bool LooksLikeCharLiteral(ReadOnlySpan<char> line, int i) =>
+        !(i > 0 && char.IsLetterOrDigit(line[i - 1])) && line[(i + 1)..].Contains('\'');
 }

@@ -9,13 +9,18 @@ namespace PatchBuild.Core.Matching;
 /// </summary>
 internal sealed class DistinctLines
 {
-    private readonly IReadOnlyList<string> _lines;
+    private readonly SourceLines _lines;
     private readonly int[] _slotId;
     private readonly int[] _slotHash;
     private readonly int _mask;
     private int[] _firstLine;
 
     public DistinctLines(IReadOnlyList<string> lines)
+        : this(SourceLines.Of(lines))
+    {
+    }
+
+    public DistinctLines(SourceLines lines)
     {
         _lines = lines;
         int slots = 16;
@@ -68,7 +73,7 @@ internal sealed class DistinctLines
         while (_slotId[slot] != 0)
         {
             int id = _slotId[slot] - 1;
-            if (_slotHash[slot] == hash && key.SequenceEqual(_lines[_firstLine[id]].AsSpan().Trim()))
+            if (_slotHash[slot] == hash && key.SequenceEqual(_lines.Span(_firstLine[id]).Trim()))
             {
                 return id;
             }

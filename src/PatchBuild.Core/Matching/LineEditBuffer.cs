@@ -1,3 +1,5 @@
+using PatchBuild.Core.Workspace;
+
 namespace PatchBuild.Core.Matching;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace PatchBuild.Core.Matching;
 /// </summary>
 internal sealed class LineEditBuffer
 {
-    private readonly string[] _lines;
+    private readonly SourceLines _lines;
     private readonly int[] _removedBy;
     private readonly int[] _skipForward;
     private readonly int[] _skipBackward;
@@ -18,17 +20,22 @@ internal sealed class LineEditBuffer
     private readonly FenwickTree _written;
 
     public LineEditBuffer(IReadOnlyList<string> lines)
+        : this(SourceLines.Of(lines))
     {
-        _lines = [.. lines];
-        _removedBy = new int[_lines.Length];
-        _skipForward = new int[_lines.Length];
-        _skipBackward = new int[_lines.Length];
-        _gaps = new List<WrittenBlock>?[_lines.Length + 1];
-        _removed = new FenwickTree(_lines.Length);
-        _written = new FenwickTree(_lines.Length + 1);
     }
 
-    public int Count => _lines.Length;
+    public LineEditBuffer(SourceLines lines)
+    {
+        _lines = lines;
+        _removedBy = new int[_lines.Count];
+        _skipForward = new int[_lines.Count];
+        _skipBackward = new int[_lines.Count];
+        _gaps = new List<WrittenBlock>?[_lines.Count + 1];
+        _removed = new FenwickTree(_lines.Count);
+        _written = new FenwickTree(_lines.Count + 1);
+    }
+
+    public int Count => _lines.Count;
 
     public bool Changed { get; private set; }
 
@@ -100,7 +107,7 @@ internal sealed class LineEditBuffer
 
             if (_removedBy[line] == 0)
             {
-                BracketDelta -= counter.Count(_lines[line]).Net;
+                BracketDelta -= counter.Count(_lines.Span(line)).Net;
                 _removedBy[line] = modification;
                 _removed.Add(line, 1);
                 line++;
@@ -138,7 +145,7 @@ internal sealed class LineEditBuffer
                 }
             }
 
-            if (line == _lines.Length)
+            if (line == _lines.Count)
             {
                 yield break;
             }
@@ -193,13 +200,122 @@ internal sealed class LineEditBuffer
 
     public List<string> Materialize()
     {
-        var result = new List<string>(_lines.Length + 16);
+        var result = new List<string>(_lines.Count + 16);
         foreach (var line in Forward(0))
         {
             result.Add(line.Text);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The current text in <paramref name="encoding"/>, every line followed by <paramref name="newline"/>, written
+    /// from spans of the original text: no string per line. Null when the original lines are not spans of one text,
+    /// or when a written line holds a line break or a surrogate: a document made from these bytes must read back as
+    /// exactly the lines <see cref="Materialize"/> gives.
+    /// </summary>
+    public byte[]? TryEncode(FileEncoding encoding, string newline, out int lineCount)
+    {
+        lineCount = 0;
+        if (!_lines.IsText || encoding.IsUtf16)
+        {
+            return null;
+        }
+
+        var measure = new Measure(encoding, newline.Length);
+        Walk(ref measure);
+        if (!measure.Plain || measure.Bytes > Array.MaxLength)
+        {
+            return null;
+        }
+
+        var bytes = new byte[measure.Bytes];
+        var write = new Write(encoding, newline, bytes);
+        Walk(ref write);
+        lineCount = measure.Lines;
+        return bytes;
+    }
+
+    // The current lines in order, as Forward gives them, handed to a sink as spans.
+    private void Walk<TSink>(ref TSink sink)
+        where TSink : struct, ILineSink
+    {
+        int line = 0;
+        while (true)
+        {
+            if (_gaps[line] is { } blocks)
+            {
+                foreach (var block in blocks)
+                {
+                    foreach (string text in block.Lines)
+                    {
+                        sink.Line(text, written: true);
+                    }
+                }
+            }
+
+            if (line == _lines.Count)
+            {
+                return;
+            }
+
+            if (_removedBy[line] == 0)
+            {
+                sink.Line(_lines.Span(line), written: false);
+                line++;
+            }
+            else
+            {
+                line = _skipForward[line];
+            }
+        }
+    }
+
+    private interface ILineSink
+    {
+        void Line(ReadOnlySpan<char> text, bool written);
+    }
+
+    private struct Measure(FileEncoding encoding, int newlineLength) : ILineSink
+    {
+        public long Bytes = encoding.Preamble.Count;
+        public int Lines;
+        public bool Plain = true;
+
+        public void Line(ReadOnlySpan<char> text, bool written)
+        {
+            // Surrogates include the escapes of bytes that are not UTF-8: written next to each other they could read
+            // back as another character. Written text with neither is read back exactly.
+            if (written && (text.IndexOfAny('\r', '\n') >= 0 || text.IndexOfAnyInRange('\uD800', '\uDFFF') >= 0))
+            {
+                Plain = false;
+            }
+
+            Bytes += encoding.ByteCount(text) + newlineLength;
+            Lines++;
+        }
+    }
+
+    private struct Write(FileEncoding encoding, string newline, byte[] bytes) : ILineSink
+    {
+        private int _at = CopyPreamble(encoding, bytes);
+
+        public void Line(ReadOnlySpan<char> text, bool written)
+        {
+            _at += encoding.Write(text, bytes.AsSpan(_at));
+            _at += encoding.WriteEnding(newline, bytes.AsSpan(_at));
+        }
+
+        private static int CopyPreamble(FileEncoding encoding, byte[] bytes)
+        {
+            for (int i = 0; i < encoding.Preamble.Count; i++)
+            {
+                bytes[i] = encoding.Preamble[i];
+            }
+
+            return encoding.Preamble.Count;
+        }
     }
 
     private IEnumerable<CurrentLine> WrittenBackward(int gap)

@@ -10,7 +10,7 @@ internal sealed class LineIndex
 {
     private const ulong Modulus = (1UL << 61) - 1;
 
-    private readonly IReadOnlyList<string> _lines;
+    private readonly SourceLines _lines;
     private readonly DistinctLines _distinct;
     private readonly int[] _ids;
     private readonly int _count;
@@ -23,6 +23,11 @@ internal sealed class LineIndex
     private Dictionary<string, List<int>>? _undecorated;
 
     public LineIndex(IReadOnlyList<string> lines)
+        : this(SourceLines.Of(lines))
+    {
+    }
+
+    public LineIndex(SourceLines lines)
     {
         _lines = lines;
         var original = new int[lines.Count];
@@ -35,7 +40,7 @@ internal sealed class LineIndex
         for (int i = 0; i < lines.Count; i++)
         {
             CompactAtOrAfter[i] = count;
-            var key = lines[i].AsSpan().Trim();
+            var key = lines.Span(i).Trim();
             if (key.IsEmpty)
             {
                 continue;
@@ -87,7 +92,7 @@ internal sealed class LineIndex
     public int[] OriginalLine { get; }
 
     /// <summary>Trimmed text of each compact position (built on first use: only error reports need it).</summary>
-    public string[] Normalized => _normalized ??= [.. OriginalLine.Take(_count).Select(i => _lines[i].Trim())];
+    public string[] Normalized => _normalized ??= [.. OriginalLine.Take(_count).Select(i => _lines.Span(i).Trim().ToString())];
 
     /// <summary>For each original line (and the end), the compact position of the first non-blank line at or after it.</summary>
     public int[] CompactAtOrAfter { get; }

@@ -178,7 +178,7 @@ public sealed class FileEncoding
     }
 
     // How many bytes Write produces for the text: escaped bytes are one byte each, the rest is UTF-8 (or UTF-16).
-    private long ByteCount(ReadOnlySpan<char> text)
+    internal long ByteCount(ReadOnlySpan<char> text)
     {
         if (IsUtf16)
         {
@@ -203,7 +203,7 @@ public sealed class FileEncoding
     }
 
     // Line endings are "\n", "\r\n" or "\r": ASCII, so no encoder is needed for the one or two characters.
-    private int WriteEnding(string ending, Span<byte> output)
+    internal int WriteEnding(string ending, Span<byte> output)
     {
         if (IsUtf16)
         {
@@ -218,7 +218,7 @@ public sealed class FileEncoding
         return ending.Length;
     }
 
-    private int Write(ReadOnlySpan<char> text, Span<byte> output)
+    internal int Write(ReadOnlySpan<char> text, Span<byte> output)
     {
         if (IsUtf16)
         {
@@ -254,6 +254,20 @@ public sealed class FileEncoding
         }
 
         return at;
+    }
+
+    /// <summary>
+    /// Text of bytes this encoding wrote (<see cref="GetBytes(string)"/>): the byte order mark is this encoding's,
+    /// not detected, so a text that itself starts with U+FEFF reads back as it was written.
+    /// </summary>
+    internal string DecodeOwn(ReadOnlySpan<byte> bytes)
+    {
+        if (IsUtf16)
+        {
+            throw new NotSupportedException("Only UTF-8 documents are kept as their bytes.");
+        }
+
+        return DecodeUtf8(bytes[Preamble.Count..]);
     }
 
     private static string DecodeUtf8(ReadOnlySpan<byte> bytes)

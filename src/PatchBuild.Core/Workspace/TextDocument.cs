@@ -24,8 +24,11 @@ public sealed class TextDocument
     private string _newline;
     private LineShape? _shape;
 
-    // The parsed text while no one has asked for lines (only for text with one line ending throughout).
+    // The parsed text while no one has asked for lines (only for text with one line ending throughout). A document
+    // made from its bytes (FromOwnBytes) decodes this only when someone reads it as text.
     private string? _text;
+    private byte[]? _bytes;
+    private FileEncoding? _bytesEncoding;
     private string? _textNewline;
     private bool _textEndsWithNewline;
     private int _textLineCount;
@@ -48,7 +51,7 @@ public sealed class TextDocument
         _shape = new LineShape([.. lines], endings);
     }
 
-    private TextDocument(string text, string newline, bool endsWithNewline, FileEncoding encoding, int lineCount)
+    private TextDocument(string? text, string newline, bool endsWithNewline, FileEncoding encoding, int lineCount)
     {
         _text = text;
         _textNewline = newline;
@@ -61,6 +64,15 @@ public sealed class TextDocument
 
     /// <summary>The lines without their terminators. Mutable on purpose: appliers edit in place.</summary>
     public List<string> Lines => _lines ??= SplitText();
+
+    /// <summary>How many lines there are, without splitting a whole text into them.</summary>
+    public int LineCount => _lines?.Count ?? _textLineCount;
+
+    /// <summary>The text as parsed, while nobody has asked for <see cref="Lines"/> (null after that).</summary>
+    internal string? WholeText => _lines is null ? Text : null;
+
+    // The whole text, decoded from the document's own bytes on first use.
+    private string? Text => _text ??= _bytes is null ? null : _bytesEncoding!.DecodeOwn(_bytes);
 
     /// <summary>
     /// "\n", "\r\n" or "\r": the ending of lines that have no ending of their own or of a neighbour (the most
@@ -148,6 +160,21 @@ public sealed class TextDocument
     }
 
     /// <summary>
+    /// A document whose content is <paramref name="bytes"/>, which <paramref name="encoding"/> (UTF-8, with or without
+    /// a byte order mark) wrote from <paramref name="lineCount"/> lines, each ending with <paramref name="newline"/>
+    /// (so <see cref="EndsWithNewline"/> is true, as for a document built from those lines).
+    /// The bytes are what <see cref="Encode"/> returns while nothing changes; the text is decoded only if read.
+    /// </summary>
+    internal static TextDocument FromOwnBytes(byte[] bytes, FileEncoding encoding, string newline, int lineCount)
+    {
+        return new TextDocument(null, newline, endsWithNewline: true, encoding, lineCount)
+        {
+            _bytes = bytes,
+            _bytesEncoding = encoding,
+        };
+    }
+
+    /// <summary>
     /// Text exactly as given: every line keeps the ending it has in <paramref name="text"/>, even where the text
     /// uses one ending throughout, so nothing is taken over from the document it replaces.
     /// </summary>
@@ -206,7 +233,7 @@ public sealed class TextDocument
     {
         if (IsText)
         {
-            return _text;
+            return Text!;
         }
 
         var lines = Lines;
@@ -235,7 +262,8 @@ public sealed class TextDocument
     {
         if (IsText)
         {
-            return Encoding.GetBytes(_text);
+            // Bytes this document was made from are its content for as long as its encoding is the one that wrote them.
+            return _bytes is not null && ReferenceEquals(Encoding, _bytesEncoding) ? _bytes : Encoding.GetBytes(Text!);
         }
 
         // One ending throughout (no shape): no per-line endings array to build.
@@ -247,7 +275,7 @@ public sealed class TextDocument
     {
         if (_lines is null)
         {
-            return FileEncoding.HasEscapedBytes(_text);
+            return FileEncoding.HasEscapedBytes(Text);
         }
 
         // Line by line: joining a split document back into one string only to scan it would copy the whole file.
@@ -265,7 +293,7 @@ public sealed class TextDocument
     public TextDocument Clone()
     {
         var clone = _lines is null
-            ? new TextDocument(_text!, _textNewline!, _textEndsWithNewline, Encoding, _textLineCount)
+            ? new TextDocument(_text, _textNewline!, _textEndsWithNewline, Encoding, _textLineCount) { _bytes = _bytes, _bytesEncoding = _bytesEncoding }
             : new TextDocument([.. _lines], _newline, EndsWithNewline) { Encoding = Encoding };
         clone._newline = _newline;
         clone.EndsWithNewline = EndsWithNewline;
@@ -274,8 +302,7 @@ public sealed class TextDocument
     }
 
     // The parsed text is still exactly what would be written: nothing split, changed or taken over.
-    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(_text))]
-    private bool IsText => _text is not null && _shape is null && _newline == _textNewline && EndsWithNewline == _textEndsWithNewline;
+    private bool IsText => _lines is null && _shape is null && _newline == _textNewline && EndsWithNewline == _textEndsWithNewline;
 
     private LineShape CurrentShape() => _shape is not null && _shape.Matches(Lines) ? _shape : new LineShape([.. Lines], Endings());
 
@@ -324,8 +351,9 @@ public sealed class TextDocument
 
     private List<string> SplitText()
     {
-        string text = _text!;
+        string text = Text!;
         _text = null;
+        _bytes = null;
         return Split(text, _textLineCount, withEndings: false).Lines;
     }
 

@@ -34,7 +34,7 @@ internal sealed class ApApplierState
         {
             // Partial mode hands back a copy of the text from before a failed modification; the edits live here,
             // so a copy of the same size is the same text. Anything else was changed behind our back: start over.
-            if (context.Document.Lines.Count == _source.Lines.Count)
+            if (context.Document.LineCount == _source.LineCount)
             {
                 _source = context.Document;
             }
@@ -63,8 +63,9 @@ internal sealed class ApApplierState
     {
         _source = document;
         Cursor = 0;
-        Buffer = new LineEditBuffer(document.Lines);
-        Resolver = new LocatorResolver(new LineIndex(document.Lines), Buffer, Describe);
+        var lines = SourceLines.Of(document);
+        Buffer = new LineEditBuffer(lines);
+        Resolver = new LocatorResolver(new LineIndex(lines), Buffer, Describe);
     }
 
     private string Describe(int number) =>
@@ -93,13 +94,17 @@ internal sealed class ApApplierState
             return;
         }
 
-        var lines = Buffer.Materialize();
         if (Buffer.BracketDelta != 0)
         {
             context.Warn("BRACKET_BALANCE",
                 $"Bracket balance off by {Buffer.BracketDelta.ToString("+0;-0", System.Globalization.CultureInfo.InvariantCulture)} after this patch: the edits open and close a different number of brackets. Check that every block they open is closed.");
         }
 
-        context.Document = new TextDocument(lines, _source.Newline, endsWithNewline: true, _source.HasBom);
+        // Written straight to bytes from the original text where the result reads back as the same lines; a list of
+        // strings (one per line of the file) otherwise. Both give the same document and the same bytes.
+        var encoding = _source.HasBom ? FileEncoding.Utf8Bom : FileEncoding.Utf8;
+        context.Document = !_source.Encoding.IsUtf16 && Buffer.TryEncode(encoding, _source.Newline, out int lineCount) is { } bytes
+            ? TextDocument.FromOwnBytes(bytes, encoding, _source.Newline, lineCount)
+            : new TextDocument(Buffer.Materialize(), _source.Newline, endsWithNewline: true, _source.HasBom);
     }
 }
