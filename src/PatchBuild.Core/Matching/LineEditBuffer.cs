@@ -230,11 +230,11 @@ internal sealed class LineEditBuffer
             return null;
         }
 
-        var bytes = new byte[measure.Bytes];
+        var bytes = FileBuffers.Allocate(measure.Bytes);
         var write = new Write(encoding, newline, bytes);
         Walk(ref write);
         lineCount = measure.Lines;
-        return bytes;
+        return FileBuffers.Filled(bytes, write.Written);
     }
 
     // The current lines in order, as Forward gives them, handed to a sink as spans.
@@ -300,6 +300,8 @@ internal sealed class LineEditBuffer
     private struct Write(FileEncoding encoding, string newline, byte[] bytes) : ILineSink
     {
         private int _at = CopyPreamble(encoding, bytes);
+
+        public readonly int Written => _at;
 
         public void Line(ReadOnlySpan<char> text, bool written)
         {

@@ -121,14 +121,13 @@ public sealed class FileEncoding
     {
         if (!IsUtf16 && !HasEscapedBytes(text))
         {
-            byte[] bytes = new byte[Preamble.Count + Encoding.UTF8.GetByteCount(text)];
+            byte[] bytes = FileBuffers.Allocate(Preamble.Count + (long)Encoding.UTF8.GetByteCount(text));
             for (int i = 0; i < Preamble.Count; i++)
             {
                 bytes[i] = Preamble[i];
             }
 
-            Encoding.UTF8.GetBytes(text, bytes.AsSpan(Preamble.Count));
-            return bytes;
+            return FileBuffers.Filled(bytes, Preamble.Count + Encoding.UTF8.GetBytes(text, bytes.AsSpan(Preamble.Count)));
         }
 
         return GetBytes([text], endings: null, newline: "", endsWithNewline: false);
@@ -158,7 +157,7 @@ public sealed class FileEncoding
             throw new InsufficientMemoryException($"The text is too large to encode ({length} bytes).");
         }
 
-        byte[] bytes = new byte[length];
+        byte[] bytes = FileBuffers.Allocate(length);
         int at = 0;
         foreach (byte b in Preamble)
         {
@@ -174,7 +173,7 @@ public sealed class FileEncoding
             }
         }
 
-        return bytes;
+        return FileBuffers.Filled(bytes, at);
     }
 
     // How many bytes Write produces for the text: escaped bytes are one byte each, the rest is UTF-8 (or UTF-16).

@@ -371,7 +371,7 @@ public sealed class PatchWorkspace
         {
             _limits.CheckTargetFileSize(new FileInfo(path.Full).Length, path.Relative);
             e.ExistsOnDisk = e.Exists = true;
-            e.DiskBytes = e.Bytes = File.ReadAllBytes(path.Full);
+            e.DiskBytes = e.Bytes = FileBuffers.Read(path.Full);
         }
         else if (Directory.Exists(path.Full))
         {
