@@ -11,7 +11,6 @@ internal sealed class DistinctLines
 {
     private readonly SourceLines _lines;
     private readonly int[] _slotId;
-    private readonly int[] _slotHash;
     private readonly int _mask;
     private int[] _firstLine;
 
@@ -30,7 +29,6 @@ internal sealed class DistinctLines
         }
 
         _slotId = new int[slots];
-        _slotHash = new int[slots];
         _mask = slots - 1;
         _firstLine = new int[Math.Max(4, lines.Count)];
     }
@@ -62,18 +60,19 @@ internal sealed class DistinctLines
 
         _firstLine[id] = line;
         _slotId[slot] = id + 1;
-        _slotHash[slot] = hash;
         return id;
     }
 
-    // Linear probing; the table is at least twice the number of lines, so it never fills and probes stay short.
+    // Linear probing; the table is at least twice the number of lines, so it never fills and probes stay short. A
+    // probe compares the text itself (no stored hash: that array was as large as the table): texts of other lengths
+    // differ at once, and the randomized hash keeps a crafted file from making the probes long.
     private int Find(ReadOnlySpan<char> key, int hash, out int slot)
     {
         slot = hash & _mask;
         while (_slotId[slot] != 0)
         {
             int id = _slotId[slot] - 1;
-            if (_slotHash[slot] == hash && key.SequenceEqual(_lines.Span(_firstLine[id]).Trim()))
+            if (key.SequenceEqual(_lines.Span(_firstLine[id]).Trim()))
             {
                 return id;
             }

@@ -16,9 +16,14 @@ internal sealed class LineIndex
     private readonly int _count;
     private readonly int[] _positionStart;
     private readonly int[] _positions;
+    // A random base modulo a Mersenne prime, drawn once per process and never shown: a patch cannot be crafted to
+    // collide with the file's text. One base for every file lets all indexes share one table of its powers.
+    private static readonly ulong Base = (ulong)Random.Shared.NextInt64(1 << 20, (long)Modulus - 1);
+    private static readonly Lock PowersLock = new();
+    private static ulong[] s_powers = [1];
+
     private readonly ulong[] _prefixHash;
     private readonly ulong[] _power;
-    private readonly ulong _base;
     private string[]? _normalized;
     private Dictionary<string, List<int>>? _undecorated;
 
@@ -76,15 +81,40 @@ internal sealed class LineIndex
             _positions[fill[_ids[k]]++] = k;
         }
 
-        // A random base modulo a Mersenne prime: a patch cannot be crafted to collide with the file's text.
-        _base = (ulong)Random.Shared.NextInt64(1 << 20, (long)Modulus - 1);
         _prefixHash = new ulong[count + 1];
-        _power = new ulong[count + 1];
-        _power[0] = 1;
+        _power = PowersUpTo(count);
         for (int k = 0; k < count; k++)
         {
-            _prefixHash[k + 1] = AddMod(MulMod(_prefixHash[k], _base), (ulong)_ids[k] + 1);
-            _power[k + 1] = MulMod(_power[k], _base);
+            _prefixHash[k + 1] = AddMod(MulMod(_prefixHash[k], Base), (ulong)_ids[k] + 1);
+        }
+    }
+
+    // Base^0 .. Base^n at least; the table only grows, and a reader holds whichever complete table it was given.
+    private static ulong[] PowersUpTo(int n)
+    {
+        var powers = Volatile.Read(ref s_powers);
+        if (powers.Length > n)
+        {
+            return powers;
+        }
+
+        lock (PowersLock)
+        {
+            powers = s_powers;
+            if (powers.Length <= n)
+            {
+                var grown = new ulong[Math.Max(n + 1, powers.Length * 2)];
+                powers.CopyTo(grown, 0);
+                for (int k = powers.Length; k < grown.Length; k++)
+                {
+                    grown[k] = MulMod(grown[k - 1], Base);
+                }
+
+                Volatile.Write(ref s_powers, grown);
+                powers = grown;
+            }
+
+            return powers;
         }
     }
 
@@ -126,7 +156,7 @@ internal sealed class LineIndex
                 return ulong.MaxValue;
             }
 
-            hash = AddMod(MulMod(hash, _base), (ulong)ids[k] + 1);
+            hash = AddMod(MulMod(hash, Base), (ulong)ids[k] + 1);
         }
 
         return hash;
