@@ -10,18 +10,18 @@ internal sealed class LineIndex
 {
     private const ulong Modulus = (1UL << 61) - 1;
 
-    private readonly SourceLines _lines;
-    private readonly DistinctLines _distinct;
-    private readonly int[] _ids;
-    private readonly int _count;
-    private readonly int[] _positionStart;
-    private readonly int[] _positions;
     // A random base modulo a Mersenne prime, drawn once per process and never shown: a patch cannot be crafted to
     // collide with the file's text. One base for every file lets all indexes share one table of its powers.
     private static readonly ulong Base = (ulong)Random.Shared.NextInt64(1 << 20, (long)Modulus - 1);
     private static readonly Lock PowersLock = new();
     private static ulong[] s_powers = [1];
 
+    private readonly SourceLines _lines;
+    private readonly DistinctLines _distinct;
+    private readonly int[] _ids;
+    private readonly int _count;
+    private readonly int[] _positionStart;
+    private readonly int[] _positions;
     private readonly ulong[] _prefixHash;
     private readonly ulong[] _power;
     private string[]? _normalized;
