@@ -10,9 +10,10 @@ namespace PatchBuild.Core.Matching;
 internal sealed class DistinctLines
 {
     private readonly SourceLines _lines;
-    private readonly int[] _slotId;
     private readonly int _mask;
+    private int[] _slotId;
     private int[] _firstLine;
+    private int _firstLineLength;
 
     public DistinctLines(IReadOnlyList<string> lines)
         : this(SourceLines.Of(lines))
@@ -28,9 +29,23 @@ internal sealed class DistinctLines
             slots <<= 1;
         }
 
-        _slotId = new int[slots];
+        _slotId = LineArrays.RentCleared<int>(slots);
         _mask = slots - 1;
-        _firstLine = new int[Math.Max(4, lines.Count)];
+        _firstLineLength = Math.Max(4, lines.Count);
+        _firstLine = LineArrays.Rent<int>(_firstLineLength);
+    }
+
+    /// <summary>Gives the table back to the pool (see <see cref="LineIndex.Release"/>).</summary>
+    public void Release()
+    {
+        if (_slotId is null)
+        {
+            return;
+        }
+
+        LineArrays.Return(_slotId);
+        LineArrays.Return(_firstLine);
+        _slotId = _firstLine = null!;
     }
 
     public int Count { get; private set; }
@@ -53,9 +68,13 @@ internal sealed class DistinctLines
         }
 
         id = Count++;
-        if (id == _firstLine.Length)
+        if (id == _firstLineLength)
         {
-            Array.Resize(ref _firstLine, id * 2);
+            var grown = LineArrays.Rent<int>(id * 2);
+            _firstLine.AsSpan(0, id).CopyTo(grown);
+            LineArrays.Return(_firstLine);
+            _firstLine = grown;
+            _firstLineLength = id * 2;
         }
 
         _firstLine[id] = line;

@@ -12,10 +12,12 @@ namespace PatchBuild.Core.Matching;
 internal sealed class LineEditBuffer
 {
     private readonly SourceLines _lines;
-    private readonly int[] _removedBy;
-    private readonly int[] _skipForward;
-    private readonly int[] _skipBackward;
-    private readonly List<WrittenBlock>?[] _gaps;
+
+    // From the pool (LineArrays): longer than the file may be, read only at its lines and gaps.
+    private int[] _removedBy;
+    private int[] _skipForward;
+    private int[] _skipBackward;
+    private List<WrittenBlock>?[] _gaps;
     private readonly FenwickTree _removed;
     private readonly FenwickTree _written;
 
@@ -27,15 +29,36 @@ internal sealed class LineEditBuffer
     public LineEditBuffer(SourceLines lines)
     {
         _lines = lines;
-        _removedBy = new int[_lines.Count];
-        _skipForward = new int[_lines.Count];
-        _skipBackward = new int[_lines.Count];
-        _gaps = new List<WrittenBlock>?[_lines.Count + 1];
+        _removedBy = LineArrays.RentCleared<int>(_lines.Count);
+        _skipForward = LineArrays.RentCleared<int>(_lines.Count);
+        _skipBackward = LineArrays.RentCleared<int>(_lines.Count);
+        _gaps = LineArrays.RentCleared<List<WrittenBlock>?>(_lines.Count + 1);
         _removed = new FenwickTree(_lines.Count);
         _written = new FenwickTree(_lines.Count + 1);
     }
 
     public int Count => _lines.Count;
+
+    /// <summary>
+    /// Gives the buffer's arrays back to the pool once the file's text is taken: any later use of this buffer fails
+    /// instead of reading another file's edits.
+    /// </summary>
+    public void Release()
+    {
+        if (_removedBy is null)
+        {
+            return;
+        }
+
+        LineArrays.Return(_removedBy);
+        LineArrays.Return(_skipForward);
+        LineArrays.Return(_skipBackward);
+        LineArrays.Return(_gaps);
+        _removedBy = _skipForward = _skipBackward = null!;
+        _gaps = null!;
+        _removed.Release();
+        _written.Release();
+    }
 
     public bool Changed { get; private set; }
 

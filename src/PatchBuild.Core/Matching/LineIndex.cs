@@ -18,11 +18,12 @@ internal sealed class LineIndex
 
     private readonly SourceLines _lines;
     private readonly DistinctLines _distinct;
-    private readonly int[] _ids;
     private readonly int _count;
-    private readonly int[] _positionStart;
-    private readonly int[] _positions;
-    private readonly ulong[] _prefixHash;
+
+    // From the pool (LineArrays), so longer than the file may be: read only up to the counts kept here.
+    private int[] _positionStart;
+    private int[] _positions;
+    private ulong[] _prefixHash;
     private readonly ulong[] _power;
     private string[]? _normalized;
     private Dictionary<string, List<int>>? _undecorated;
@@ -35,10 +36,11 @@ internal sealed class LineIndex
     public LineIndex(SourceLines lines)
     {
         _lines = lines;
-        var original = new int[lines.Count];
-        var ids = new int[lines.Count];
+        LineCount = lines.Count;
+        var original = LineArrays.Rent<int>(lines.Count);
+        var ids = LineArrays.Rent<int>(lines.Count);
         int count = 0;
-        CompactAtOrAfter = new int[lines.Count + 1];
+        CompactAtOrAfter = LineArrays.Rent<int>(lines.Count + 1);
 
         // Trimmed lines are compared as spans of the file's own lines: no string is made per distinct line.
         _distinct = new DistinctLines(lines);
@@ -59,14 +61,13 @@ internal sealed class LineIndex
         CompactAtOrAfter[lines.Count] = count;
         _count = count;
         OriginalLine = original;
-        _ids = ids;
 
         // Positions per id in one flat array (counting sort): no list per distinct line.
         int distinct = _distinct.Count;
-        _positionStart = new int[distinct + 1];
+        _positionStart = LineArrays.RentCleared<int>(distinct + 1);
         for (int k = 0; k < count; k++)
         {
-            _positionStart[_ids[k] + 1]++;
+            _positionStart[ids[k] + 1]++;
         }
 
         for (int id = 0; id < distinct; id++)
@@ -74,19 +75,48 @@ internal sealed class LineIndex
             _positionStart[id + 1] += _positionStart[id];
         }
 
-        _positions = new int[count];
-        var fill = _positionStart[..^1];
+        _positions = LineArrays.Rent<int>(count);
+        var fill = LineArrays.Rent<int>(distinct);
+        _positionStart.AsSpan(0, distinct).CopyTo(fill);
         for (int k = 0; k < count; k++)
         {
-            _positions[fill[_ids[k]]++] = k;
+            _positions[fill[ids[k]]++] = k;
         }
 
-        _prefixHash = new ulong[count + 1];
+        _prefixHash = LineArrays.Rent<ulong>(count + 1);
+        _prefixHash[0] = 0;
         _power = PowersUpTo(count);
         for (int k = 0; k < count; k++)
         {
-            _prefixHash[k + 1] = AddMod(MulMod(_prefixHash[k], Base), (ulong)_ids[k] + 1);
+            _prefixHash[k + 1] = AddMod(MulMod(_prefixHash[k], Base), (ulong)ids[k] + 1);
         }
+
+        LineArrays.Return(fill);
+        LineArrays.Return(ids);
+    }
+
+    /// <summary>How many lines the file has (<see cref="CompactAtOrAfter"/> holds one more entry, for the end).</summary>
+    public int LineCount { get; }
+
+    /// <summary>
+    /// Gives the index's arrays back to the pool once the file's last modification is done: any later use of this
+    /// index fails instead of reading another file's.
+    /// </summary>
+    public void Release()
+    {
+        if (OriginalLine is null)
+        {
+            return;
+        }
+
+        LineArrays.Return(OriginalLine);
+        LineArrays.Return(CompactAtOrAfter);
+        LineArrays.Return(_positionStart);
+        LineArrays.Return(_positions);
+        LineArrays.Return(_prefixHash);
+        OriginalLine = CompactAtOrAfter = _positionStart = _positions = null!;
+        _prefixHash = null!;
+        _distinct.Release();
     }
 
     // Base^0 .. Base^n at least; the table only grows, and a reader holds whichever complete table it was given.
@@ -119,13 +149,16 @@ internal sealed class LineIndex
     }
 
     /// <summary>Original line index of each compact position (entries from <see cref="Count"/> on are unused).</summary>
-    public int[] OriginalLine { get; }
+    public int[] OriginalLine { get; private set; }
 
     /// <summary>Trimmed text of each compact position (built on first use: only error reports need it).</summary>
     public string[] Normalized => _normalized ??= [.. OriginalLine.Take(_count).Select(i => _lines.Span(i).Trim().ToString())];
 
-    /// <summary>For each original line (and the end), the compact position of the first non-blank line at or after it.</summary>
-    public int[] CompactAtOrAfter { get; }
+    /// <summary>
+    /// For each original line (and the end), the compact position of the first non-blank line at or after it: entries
+    /// 0 to <see cref="LineCount"/> (the array may be longer).
+    /// </summary>
+    public int[] CompactAtOrAfter { get; private set; }
 
     public int Count => _count;
 

@@ -184,7 +184,7 @@ internal sealed class LocatorResolver(LineIndex index, LineEditBuffer buffer, Fu
     private int PickUnanchored(LocatorRequest request, LocatorHits snippet)
     {
         var all = snippet.Starts;
-        int from = index.CompactAtOrAfter[Math.Clamp(request.Cursor, 0, index.CompactAtOrAfter.Length - 1)];
+        int from = index.CompactAtOrAfter[Math.Clamp(request.Cursor, 0, index.LineCount)];
         int firstForward = LowerBound(all, from);
 
         // Only occurrences after the cursor are candidates (sequential cursoring); a repeated locator takes the first.
@@ -277,7 +277,7 @@ internal sealed class LocatorResolver(LineIndex index, LineEditBuffer buffer, Fu
 
         // With several anchors, those after the cursor are preferred (the reference's rule); the snippet itself must
         // start after the cursor either way.
-        int cursor = index.CompactAtOrAfter[Math.Clamp(request.Cursor, 0, index.CompactAtOrAfter.Length - 1)];
+        int cursor = index.CompactAtOrAfter[Math.Clamp(request.Cursor, 0, index.LineCount)];
         if (anchors.Count > 1 && cursor > 0 && anchors.Where(a => a >= cursor).ToList() is { Count: > 0 } forward)
         {
             anchors = forward;

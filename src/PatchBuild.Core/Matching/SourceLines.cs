@@ -11,9 +11,9 @@ namespace PatchBuild.Core.Matching;
 internal sealed class SourceLines
 {
     private readonly string? _text;
-    private readonly int[]? _starts;
-    private readonly int[]? _lengths;
     private readonly string[]? _strings;
+    private int[]? _starts;
+    private int[]? _lengths;
     private string?[]? _made;
 
     private SourceLines(string[] strings)
@@ -22,12 +22,12 @@ internal sealed class SourceLines
         Count = strings.Length;
     }
 
-    private SourceLines(string text, int[] starts, int[] lengths)
+    private SourceLines(string text, int[] starts, int[] lengths, int count)
     {
         _text = text;
         _starts = starts;
         _lengths = lengths;
-        Count = starts.Length;
+        Count = count;
     }
 
     public int Count { get; }
@@ -45,7 +45,7 @@ internal sealed class SourceLines
                 return _strings[line];
             }
 
-            _made ??= new string?[Count];
+            _made ??= LineArrays.RentCleared<string?>(Count);
             return _made[line] ??= _text!.Substring(_starts![line], _lengths![line]);
         }
     }
@@ -55,6 +55,14 @@ internal sealed class SourceLines
 
     public static SourceLines Of(IReadOnlyList<string> lines) => new([.. lines]);
 
+    /// <summary>Gives the arrays back to the pool: the file is done, and nothing reads these lines again.</summary>
+    public void Release()
+    {
+        LineArrays.Return(ref _starts);
+        LineArrays.Return(ref _lengths);
+        LineArrays.Return(ref _made);
+    }
+
     /// <summary>The document's lines: spans of its text while it is still whole, else a copy of its split lines.</summary>
     public static SourceLines Of(TextDocument document) =>
         document.WholeText is { } text ? OfText(text, document.LineCount) : Of(document.Lines);
@@ -62,8 +70,8 @@ internal sealed class SourceLines
     /// <summary>Splits <paramref name="text"/> as <see cref="TextDocument"/> does (\n, \r\n, \r; no line after a final terminator).</summary>
     public static SourceLines OfText(string text, int lineCount)
     {
-        var starts = new int[lineCount];
-        var lengths = new int[lineCount];
+        var starts = LineArrays.Rent<int>(lineCount);
+        var lengths = LineArrays.Rent<int>(lineCount);
         var span = text.AsSpan();
         int start = 0, line = 0;
         while (start < span.Length && line < lineCount)
@@ -78,9 +86,11 @@ internal sealed class SourceLines
 
         if (line != lineCount || start < span.Length)
         {
+            LineArrays.Return(starts);
+            LineArrays.Return(lengths);
             throw new InvalidOperationException($"The text has {(start < span.Length ? "more" : line.ToString(System.Globalization.CultureInfo.InvariantCulture))} lines where {lineCount} were counted.");
         }
 
-        return new SourceLines(text, starts, lengths);
+        return new SourceLines(text, starts, lengths, lineCount);
     }
 }

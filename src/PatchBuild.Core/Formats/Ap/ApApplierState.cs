@@ -15,6 +15,8 @@ internal sealed class ApApplierState
     private readonly Dictionary<int, int> _patchLineOf = [];
     private readonly Dictionary<string, int> _locatorTotals = new(StringComparer.Ordinal);
     private TextDocument? _source;
+    private SourceLines? _lines;
+    private bool _released;
 
     public LineEditBuffer Buffer { get; private set; } = null!;
 
@@ -25,6 +27,14 @@ internal sealed class ApApplierState
         if (_source is null)
         {
             CountLocators(context.Patch, modification);
+            Build(context.Document);
+            context.OnFinished(() => Finish(context));
+            return;
+        }
+
+        if (_released)
+        {
+            _released = false;
             Build(context.Document);
             context.OnFinished(() => Finish(context));
             return;
@@ -63,9 +73,9 @@ internal sealed class ApApplierState
     {
         _source = document;
         Cursor = 0;
-        var lines = SourceLines.Of(document);
-        Buffer = new LineEditBuffer(lines);
-        Resolver = new LocatorResolver(new LineIndex(lines), Buffer, Describe);
+        _lines = SourceLines.Of(document);
+        Buffer = new LineEditBuffer(_lines);
+        Resolver = new LocatorResolver(new LineIndex(_lines), Buffer, Describe);
     }
 
     private string Describe(int number) =>
@@ -89,11 +99,21 @@ internal sealed class ApApplierState
 
     private void Finish(FileEditContext context)
     {
-        if (_source is null || !Buffer.Changed)
+        if (_source is null || _released)
         {
             return;
         }
 
+        if (Buffer.Changed)
+        {
+            TakeText(context);
+        }
+
+        Release();
+    }
+
+    private void TakeText(FileEditContext context)
+    {
         if (Buffer.BracketDelta != 0)
         {
             context.Warn("BRACKET_BALANCE",
@@ -102,9 +122,21 @@ internal sealed class ApApplierState
 
         // Written straight to bytes from the original text where the result reads back as the same lines; a list of
         // strings (one per line of the file) otherwise. Both give the same document and the same bytes.
-        var encoding = _source.HasBom ? FileEncoding.Utf8Bom : FileEncoding.Utf8;
-        context.Document = !_source.Encoding.IsUtf16 && Buffer.TryEncode(encoding, _source.Newline, out int lineCount) is { } bytes
-            ? TextDocument.FromOwnBytes(bytes, encoding, _source.Newline, lineCount)
-            : new TextDocument(Buffer.Materialize(), _source.Newline, endsWithNewline: true, _source.HasBom);
+        var source = _source!;
+        var encoding = source.HasBom ? FileEncoding.Utf8Bom : FileEncoding.Utf8;
+        context.Document = !source.Encoding.IsUtf16 && Buffer.TryEncode(encoding, source.Newline, out int lineCount) is { } bytes
+            ? TextDocument.FromOwnBytes(bytes, encoding, source.Newline, lineCount)
+            : new TextDocument(Buffer.Materialize(), source.Newline, endsWithNewline: true, source.HasBom);
+    }
+
+    // The file's text is taken: the index, the edit buffer and the line spans go back to the pool for the next file.
+    // (A buffer left behind by a rebuild in partial mode is simply collected.) Should this file be attached again,
+    // Attach builds anew rather than read arrays another file may own by then.
+    private void Release()
+    {
+        Resolver.Index.Release();
+        Buffer.Release();
+        _lines?.Release();
+        _released = true;
     }
 }
