@@ -230,15 +230,16 @@ public sealed class PathGuard
         return tilde >= 0 && tilde + 1 < part.Length && char.IsAsciiDigit(part[tilde + 1]);
     }
 
-    private static bool IsStatePath(string relative) =>
-        relative.Split('/').Any(p => p.Equals(StateFolderName, StringComparison.OrdinalIgnoreCase));
+    private static bool IsStatePath(string relative) => HasPart(relative, StateFolderName);
 
-    // Every resolution asks this: it walks the name's parts in place rather than splitting it into strings.
-    private static bool IsGitPath(string relative)
+    private static bool IsGitPath(string relative) => HasPart(relative, ".git");
+
+    // Every resolution asks both: the name's parts are walked in place rather than split into strings.
+    private static bool HasPart(string relative, string name)
     {
         foreach (var part in relative.AsSpan().Split('/'))
         {
-            if (relative.AsSpan(part).Equals(".git", StringComparison.OrdinalIgnoreCase))
+            if (relative.AsSpan(part).Equals(name, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
