@@ -32,7 +32,7 @@ internal static partial class CSharpMembers
             return false;
         }
 
-        var known = new HashSet<(int Type, string Text)>(oldPieces);
+        var known = new HashSet<Piece>(oldPieces);
         var changed = newPieces.Where(p => !known.Contains(p)).GroupBy(p => p.Type).ToList();
         if (changed.Count == 0)
         {
@@ -57,7 +57,7 @@ internal static partial class CSharpMembers
 
             foreach (var piece in type)
             {
-                text.Append(piece.Text).Append('\n');
+                text.Append(piece.Span).Append('\n');
             }
 
             text.Append('}', chain.Count).Append('\n');
@@ -70,10 +70,10 @@ internal static partial class CSharpMembers
     // Consecutive cuts in the same type bound a piece (one member, with its leading comments and blank lines); the
     // text between cuts in different places is skeleton. A run of pieces is one mark in the skeleton, so members
     // added, removed or edited leave it as it was.
-    private static (string Skeleton, List<(int Type, string Text)> Pieces) Split(string text, List<CSharpSplitPoints.MemberCut> cuts)
+    private static (string Skeleton, List<Piece> Pieces) Split(string text, List<CSharpSplitPoints.MemberCut> cuts)
     {
         var skeleton = new StringBuilder();
-        var pieces = new List<(int, string)>();
+        var pieces = new List<Piece>(cuts.Count);
         int from = 0;
         bool lastWasPiece = false;
         for (int k = 0; k < cuts.Count; k++)
@@ -81,7 +81,7 @@ internal static partial class CSharpMembers
             var cut = cuts[k];
             if (k > 0 && cuts[k - 1].Type == cut.Type)
             {
-                pieces.Add((cut.Type, text[from..cut.At]));
+                pieces.Add(new Piece(cut.Type, text, from, cut.At - from));
                 if (!lastWasPiece)
                 {
                     skeleton.Append('\u0001');
@@ -99,6 +99,26 @@ internal static partial class CSharpMembers
 
         skeleton.Append(text, from, text.Length - from);
         return (skeleton.ToString(), pieces);
+    }
+
+    /// <summary>
+    /// One member of one type, as a place in its file's text: two pieces are equal when their types and characters
+    /// are. Kept as a place, not a string, because nearly all of both files is pieces and only the changed ones are
+    /// ever copied (into the text that is parsed).
+    /// </summary>
+    private readonly struct Piece(int type, string text, int start, int length) : IEquatable<Piece>
+    {
+        public int Type => type;
+
+        public ReadOnlySpan<char> Span => text.AsSpan(start, length);
+
+        public bool Equals(Piece other) => type == other.Type && Span.SequenceEqual(other.Span);
+
+        public override bool Equals(object? obj) => obj is Piece other && Equals(other);
+
+        // string.GetHashCode of a span is randomized per process, as a string's own is, so no file can be made of
+        // pieces that all collide.
+        public override int GetHashCode() => HashCode.Combine(type, string.GetHashCode(Span));
     }
 
     /// <summary>"namespace Name" for a block namespace's header, else null.</summary>
