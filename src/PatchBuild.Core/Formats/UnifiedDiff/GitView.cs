@@ -1,3 +1,4 @@
+using PatchBuild.Core.Matching;
 using PatchBuild.Core.Workspace;
 
 namespace PatchBuild.Core.Formats.UnifiedDiff;
@@ -5,7 +6,7 @@ namespace PatchBuild.Core.Formats.UnifiedDiff;
 /// <summary>
 /// A file's lines as git apply sees them: split at "\n" only, so a CR before the newline (or anywhere) is content,
 /// with a UTF-8 byte order mark as the first character of line 1. A file with plain LF endings and no byte order
-/// mark is already that: its lines are used as they are, without a copy.
+/// mark is already that: its lines are read as they are, as spans of its text where it was parsed whole.
 /// </summary>
 internal sealed class GitView
 {
@@ -14,7 +15,7 @@ internal sealed class GitView
     private readonly FileEncoding _encoding;
     private readonly bool _sameAsText;
 
-    private GitView(List<string> lines, bool endsWithNewline, FileEncoding encoding, bool sameAsText)
+    private GitView(SourceLines lines, bool endsWithNewline, FileEncoding encoding, bool sameAsText)
     {
         Lines = lines;
         EndsWithNewline = endsWithNewline;
@@ -22,7 +23,7 @@ internal sealed class GitView
         _sameAsText = sameAsText;
     }
 
-    public List<string> Lines { get; }
+    public SourceLines Lines { get; }
 
     public bool EndsWithNewline { get; }
 
@@ -34,11 +35,11 @@ internal sealed class GitView
         bool utf8Bom = document.Encoding == FileEncoding.Utf8Bom;
         if (!document.HasOwnLineEndings && document.Newline == "\n" && !utf8Bom)
         {
-            return new GitView(document.Lines, document.EndsWithNewline, document.Encoding, sameAsText: true);
+            return new GitView(SourceLines.Of(document), document.EndsWithNewline, document.Encoding, sameAsText: true);
         }
 
         string text = document.ToString();
-        var lines = new List<string>(document.Lines.Count);
+        var lines = new List<string>(document.LineCount);
         int start = 0;
         while (start < text.Length)
         {
@@ -64,19 +65,23 @@ internal sealed class GitView
             lines[0] = ByteOrderMark + lines[0];
         }
 
-        return new GitView(lines, endsWithNewline, document.Encoding, sameAsText: false);
+        return new GitView(SourceLines.Of(lines), endsWithNewline, document.Encoding, sameAsText: false);
     }
 
-    /// <summary>The document whose bytes are <paramref name="lines"/> joined by "\n", every line keeping exactly its bytes.</summary>
-    public TextDocument ToDocument(List<string> lines, bool endsWithNewline, List<PreparedHunk> hunks)
+    /// <summary>The document whose bytes are the result's lines joined by "\n", every line keeping exactly its bytes.</summary>
+    public TextDocument ToDocument(PatchedLines result, List<PreparedHunk> hunks)
     {
         bool plain = _sameAsText && !hunks.Any(h => h.New.Lines.Any(l => l.Contains('\r') || l.StartsWith(ByteOrderMark)));
         if (plain)
         {
-            return new TextDocument(lines, "\n", endsWithNewline) { Encoding = _encoding };
+            // Both give the same document and the same bytes; the first makes no string per line.
+            return result.TryEncode(_encoding) is { } bytes
+                ? TextDocument.FromOwnBytes(bytes, _encoding, "\n", result.Count)
+                : new TextDocument(result.Materialize(), "\n", result.EndsWithNewline) { Encoding = _encoding };
         }
 
-        string text = string.Join('\n', lines) + (endsWithNewline ? "\n" : "");
+        bool endsWithNewline = result.EndsWithNewline;
+        string text = string.Join('\n', result.Materialize()) + (endsWithNewline ? "\n" : "");
         var encoding = _encoding;
         if (!encoding.IsUtf16)
         {

@@ -1,3 +1,4 @@
+using PatchBuild.Core.Matching;
 using PatchBuild.Core.Model;
 using PatchBuild.Core.Planning;
 using PatchBuild.Core.Workspace;
@@ -26,33 +27,41 @@ public sealed class HunkApplier : IModificationApplier
 
         var hunks = source.Select(h => new PreparedHunk(h)).ToList();
         var view = GitView.Of(document);
-        var target = new TargetLines(view.Lines);
-        var forward = HunkPlacer.Place(target, hunks, newSide: false, context.Options.Fuzz);
-        if (!forward.Exact && IsAlreadyApplied(target, hunks, forward))
+        try
         {
-            return ModificationOutcome.AlreadyApplied("already applied: the file already holds the diff's result");
-        }
-
-        if (forward.AllPlaced)
-        {
-            if (HunkConflict.Ambiguous(target, hunks, forward, context) is { } ambiguous)
+            var target = new TargetLines(view.Lines);
+            var forward = HunkPlacer.Place(target, hunks, newSide: false, context.Options.Fuzz);
+            if (!forward.Exact && IsAlreadyApplied(target, hunks, forward))
             {
-                throw ambiguous;
+                return ModificationOutcome.AlreadyApplied("already applied: the file already holds the diff's result");
             }
 
-            var (lines, endsWithNewline) = Build(view.Lines, view.EndsWithNewline, hunks, forward);
-            if (endsWithNewline == view.EndsWithNewline && SameLines(lines, view.Lines))
+            if (forward.AllPlaced)
             {
-                return ModificationOutcome.AlreadyApplied("already applied: the diff changes nothing in the file");
+                if (HunkConflict.Ambiguous(target, hunks, forward, context) is { } ambiguous)
+                {
+                    throw ambiguous;
+                }
+
+                var result = Build(view.Lines, view.EndsWithNewline, hunks, forward);
+                if (result.SameAs(view.Lines, view.EndsWithNewline))
+                {
+                    return ModificationOutcome.AlreadyApplied("already applied: the diff changes nothing in the file");
+                }
+
+                context.Document = view.ToDocument(result, hunks);
+                return ModificationOutcome.Applied() with { Notes = Notes(hunks, forward) };
             }
 
-            context.Document = view.ToDocument(lines, endsWithNewline, hunks);
-            return ModificationOutcome.Applied() with { Notes = Notes(hunks, forward) };
+            if (!view.DiffersAsText && !hunks.Any(h => h.Hunk.Lines.Any(l => l.Text.Contains('\r'))))
+            {
+                throw HunkConflict.Create(target, hunks, forward, context);
+            }
         }
-
-        if (!view.DiffersAsText && !hunks.Any(h => h.Hunk.Lines.Any(l => l.Text.Contains('\r'))))
+        finally
         {
-            throw HunkConflict.Create(target, hunks, forward, context);
+            // The file's line spans go back to the pool: nothing made from them (the new document) refers to them.
+            view.Lines.Release();
         }
 
         return ApplyAsText(source, document, context);
@@ -61,7 +70,7 @@ public sealed class HunkApplier : IModificationApplier
     private static ModificationOutcome ApplyAsText(IReadOnlyList<DiffHunk> source, TextDocument document, FileEditContext context)
     {
         var hunks = source.Select(h => new PreparedHunk(h, lenient: true)).ToList();
-        var target = new TargetLines(document.Lines);
+        var target = new TargetLines(SourceLines.Of(document.Lines));
         var forward = HunkPlacer.Place(target, hunks, newSide: false, context.Options.Fuzz);
         if (!forward.Exact && IsAlreadyApplied(target, hunks, forward))
         {
@@ -78,13 +87,13 @@ public sealed class HunkApplier : IModificationApplier
             throw ambiguous;
         }
 
-        var (lines, endsWithNewline) = Build(document.Lines, document.EndsWithNewline, hunks, forward);
-        if (endsWithNewline == document.EndsWithNewline && SameLines(lines, document.Lines))
+        var built = Build(target.Lines, document.EndsWithNewline, hunks, forward);
+        if (built.SameAs(target.Lines, document.EndsWithNewline))
         {
             return ModificationOutcome.AlreadyApplied("already applied: the diff changes nothing in the file");
         }
 
-        var result = new TextDocument(lines, document.Newline, endsWithNewline) { Encoding = document.Encoding };
+        var result = new TextDocument(built.Materialize(), document.Newline, built.EndsWithNewline) { Encoding = document.Encoding };
         result.AdoptShapeOf(document);
         context.Document = result;
         var notes = Notes(hunks, forward);
@@ -108,10 +117,9 @@ public sealed class HunkApplier : IModificationApplier
                (!forward.AllPlaced || (reverse.MissedEdges, reverse.TotalDeviation).CompareTo((forward.MissedEdges, forward.TotalDeviation)) < 0);
     }
 
-    private static (List<string> Lines, bool EndsWithNewline) Build(List<string> source, bool sourceEndsWithNewline, List<PreparedHunk> hunks, PlacementResult placement)
+    private static PatchedLines Build(SourceLines source, bool sourceEndsWithNewline, List<PreparedHunk> hunks, PlacementResult placement)
     {
-        int growth = hunks.Sum(h => h.New.Lines.Length - h.Old.Lines.Length);
-        var lines = new List<string>(Math.Max(0, source.Count + growth));
+        var result = new PatchedLines(source, sourceEndsWithNewline);
         int cursor = 0;
         bool touchesEnd = false;
         PreparedHunk? last = null;
@@ -122,27 +130,15 @@ public sealed class HunkApplier : IModificationApplier
             int oldLength = hunk.Old.Lines.Length, newLength = hunk.New.Lines.Length;
             int regionStart = place.Start + place.IgnoredLeading;
             int regionEnd = place.Start + oldLength - place.IgnoredTrailing;
-            for (int i = cursor; i < regionStart; i++)
-            {
-                lines.Add(source[i]);
-            }
-
-            for (int i = place.IgnoredLeading; i < newLength - place.IgnoredTrailing; i++)
-            {
-                lines.Add(hunk.New.Lines[i]);
-            }
-
+            result.AddSource(cursor, regionStart);
+            result.AddWritten(hunk.New.Lines, place.IgnoredLeading, newLength - place.IgnoredTrailing);
             cursor = regionEnd;
             // (Trailing context that fuzz ignored may reach past the end of a file that lost its last lines.)
             touchesEnd = place.Start + oldLength >= source.Count;
             last = hunk;
         }
 
-        for (int i = cursor; i < source.Count; i++)
-        {
-            lines.Add(source[i]);
-        }
-
+        result.AddSource(cursor, source.Count);
         bool endsWithNewline = sourceEndsWithNewline;
         if (touchesEnd && last is not null)
         {
@@ -156,25 +152,8 @@ public sealed class HunkApplier : IModificationApplier
             }
         }
 
-        return (lines, endsWithNewline && lines.Count > 0);
-    }
-
-    private static bool SameLines(List<string> a, List<string> b)
-    {
-        if (a.Count != b.Count)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < a.Count; i++)
-        {
-            if (!string.Equals(a[i], b[i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        result.EndsWithNewline = endsWithNewline && result.Count > 0;
+        return result;
     }
 
     private static List<string> Notes(List<PreparedHunk> hunks, PlacementResult placement)

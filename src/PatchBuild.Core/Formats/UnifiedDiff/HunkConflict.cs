@@ -99,7 +99,7 @@ internal static class HunkConflict
                 return (side.Lines[i], null);
             }
 
-            if (!string.Equals(target.Lines[t], side.Lines[i], StringComparison.Ordinal))
+            if (!target.Lines.Span(t).SequenceEqual(side.Lines[i]))
             {
                 return (side.Lines[i], target.Lines[t]);
             }

@@ -1,25 +1,44 @@
+using PatchBuild.Core.Matching;
+
 namespace PatchBuild.Core.Formats.UnifiedDiff;
 
 /// <summary>
-/// The file a diff applies to, hashed once per line, with the searches hunks need. Finding a hunk away from its
-/// stated line is one rolling-hash pass over the file (linear, whatever the hunk's size), not a comparison at
-/// every position, so no crafted diff can make the search quadratic.
+/// The file a diff applies to, with the searches hunks need. Finding a hunk away from its stated line is one
+/// rolling-hash pass over the file (linear, whatever the hunk's size), not a comparison at every position, so no
+/// crafted diff can make the search quadratic.
 /// </summary>
+/// <remarks>
+/// Lines are read as spans of the file's text where it was parsed whole (<see cref="SourceLines"/>), and hashed only
+/// when a search needs the hashes: a git diff's hunks nearly always sit where they say, and checking a place compares
+/// the lines themselves.
+/// </remarks>
 internal sealed class TargetLines
 {
     private const ulong Base = 1_000_003;
 
-    public TargetLines(List<string> lines)
+    private int[]? _hashes;
+
+    public TargetLines(SourceLines lines)
     {
         Lines = lines;
-        Hashes = LineHashes.Of(lines);
     }
 
-    public List<string> Lines { get; }
+    public SourceLines Lines { get; }
 
-    public int[] Hashes { get; }
+    public int[] Hashes => _hashes ??= HashLines();
 
     public int Count => Lines.Count;
+
+    private int[] HashLines()
+    {
+        var hashes = new int[Count];
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = string.GetHashCode(Lines.Span(i));
+        }
+
+        return hashes;
+    }
 
     /// <summary>True when side lines [from, to) equal the file's lines from <paramref name="position"/>.</summary>
     public bool MatchesAt(int position, HunkSide side, int from, int to)
@@ -32,7 +51,7 @@ internal sealed class TargetLines
         for (int i = from; i < to; i++)
         {
             int t = position + i - from;
-            if (Hashes[t] != side.Hashes[i] || !string.Equals(Lines[t], side.Lines[i], StringComparison.Ordinal))
+            if (!Lines.Span(t).SequenceEqual(side.Lines[i]))
             {
                 return false;
             }
@@ -118,7 +137,7 @@ internal sealed class TargetLines
                 int equal = 0;
                 for (int i = 0; i < length && p + i < Count; i++)
                 {
-                    if (Hashes[p + i] == side.Hashes[i] && string.Equals(Lines[p + i], side.Lines[i], StringComparison.Ordinal))
+                    if (Hashes[p + i] == side.Hashes[i] && Lines.Span(p + i).SequenceEqual(side.Lines[i]))
                     {
                         equal++;
                     }
