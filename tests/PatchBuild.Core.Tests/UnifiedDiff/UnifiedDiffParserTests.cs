@@ -21,6 +21,18 @@ public class UnifiedDiffParserTests
         Assert.Equal(3, hunk.PatchLine);
     }
 
+    // The raw text is made only when read (failure reports, error locations); it must still be each file's own section.
+    [Fact]
+    public void Each_file_keeps_its_own_section_of_the_diff_as_raw_text()
+    {
+        string first = "diff --git a/a.txt b/a.txt\nindex 83db48f..bf269f4 100644\n--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-a\n+b\n";
+        string second = "diff --git a/b.txt b/b.txt\n--- a/b.txt\n+++ b/b.txt\n@@ -1,2 +1,2 @@\n x\n-y\n+z\n@@ -9 +9 @@\n-p\n+q\n";
+        string plain = "--- c.txt\r\n+++ c.txt\r\n@@ -1 +1 @@\r\n-c\r\n+C\r\n";
+        var patch = Engine.Parse("preamble line\n" + first + second + plain);
+        Assert.Equal(["a.txt", "b.txt", "c.txt"], patch.Files.Select(f => f.Path));
+        Assert.Equal([first, second, plain.Replace("\r\n", "\n")], patch.Files.Select(f => Assert.Single(f.Modifications).RawText));
+    }
+
     [Fact]
     public void Plain_a_b_prefixes_and_orig_backups_name_the_real_file()
     {

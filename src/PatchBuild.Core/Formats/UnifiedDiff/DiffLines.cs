@@ -70,6 +70,9 @@ internal sealed class DiffLines
         return _text.AsSpan(_starts[index], _lengths[index] + (end < _text.Length && _text[end] == '\r' ? 1 : 0));
     }
 
+    /// <summary>Makes <see cref="Slice"/> of lines [from, to) when called: a raw text that is rarely read.</summary>
+    public Func<string> Section(int from, int to) => () => Slice(from, to);
+
     /// <summary>The patch text of lines [from, to), for a modification's raw text.</summary>
     public string Slice(int from, int to)
     {

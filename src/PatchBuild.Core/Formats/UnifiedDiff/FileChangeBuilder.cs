@@ -57,7 +57,7 @@ internal static class FileChangeBuilder
                         Hunks = diff.Hunks,
                         Number = number,
                         PatchLine = diff.Hunks[0].PatchLine,
-                        RawText = diff.RawText,
+                        RawTextSource = diff.RawText,
                     },
                 ],
             });

@@ -6,7 +6,8 @@ namespace PatchBuild.Core.Formats.UnifiedDiff;
 internal sealed class FileDiff
 {
     public int HeaderLine { get; init; }
-    public string RawText { get; set; } = "";
+    /// <summary>This file's section of the diff, made when it is asked for (see <see cref="Modification.RawTextSource"/>).</summary>
+    public Func<string> RawText { get; set; } = () => "";
     public string? OldPath { get; set; }
     public string? NewPath { get; set; }
     public bool IsNew { get; set; }

@@ -53,7 +53,7 @@ internal static class FileDiffReader
             }
         }
 
-        diff.RawText = lines.Slice(start, lines.Index);
+        diff.RawText = lines.Section(start, lines.Index);
         return diff;
     }
 
@@ -66,7 +66,7 @@ internal static class FileDiffReader
         (diff.OldPath, diff.NewPath) = WithoutPrefixes(oldPath, newPath);
         lines.Index += 2;
         diff.Hunks = ReadHunks(lines, reader, diff);
-        diff.RawText = lines.Slice(start, lines.Index);
+        diff.RawText = lines.Section(start, lines.Index);
         return diff;
     }
 

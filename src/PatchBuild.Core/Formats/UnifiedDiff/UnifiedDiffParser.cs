@@ -94,7 +94,7 @@ public static class UnifiedDiffParser
             Hunks = hunks,
             Number = number,
             PatchLine = first + 1,
-            RawText = lines.Slice(first, lines.Index),
+            RawTextSource = lines.Section(first, lines.Index),
         };
     }
 }
