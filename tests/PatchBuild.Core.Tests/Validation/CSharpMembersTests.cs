@@ -34,10 +34,12 @@ public class CSharpMembersTests
         "    public char Brace = '}';",
         "    ~Holder() { }",
         "    public int this[int i] { get { return i; } }",
+        "    public int Noted => 5; // a note { ; }",
+        "    public void Ends() { } // closes ) here\r\n",
     ];
 
     private static readonly string[] Insertions =
-        ["{", "}", ";", "(", ")", "\"", "'", "=", "int ", "/*", "//", ",", "class X {", " }", "public void M() {", "get;", "=> 1;", "\n", "[A]", "<T>"];
+        ["{", "}", ";", "(", ")", "\"", "'", "=", "int ", "/*", "//", ",", "class X {", " }", "public void M() {", "get;", "=> 1;", "\n", "[A]", "<T>", "\r", " // c\n", "\u2028"];
 
     private static string File(IEnumerable<int> members, bool blockNamespace)
     {
@@ -121,6 +123,35 @@ public class CSharpMembersTests
         string broken = before.Replace("x * 2 + 1;", "x * 2 + ;", StringComparison.Ordinal);
         Assert.False(Checker.ProvesEditClean(before, broken, "F.cs"));
         Assert.True(WholeFileVerdict(before, broken));
+    }
+
+    [Fact]
+    public void A_comment_after_a_type_s_last_member_is_part_of_that_member()
+    {
+        // Models mark what they changed at the end of the line; on a type's last member that comment used to fall
+        // into the skeleton, and every such file was parsed whole.
+        string before = File([0, 1, 2], blockNamespace: false);
+        string after = before.Replace("{ get; set; } = 3;", "{ get; set; } = 4; // changed", StringComparison.Ordinal);
+        Assert.True(Checker.ProvesEditClean(before, after, "F.cs"));
+
+        string broken = before.Replace("{ get; set; } = 3;", "{ get; set; } = ; // changed", StringComparison.Ordinal);
+        Assert.False(Checker.ProvesEditClean(before, broken, "F.cs"));
+        Assert.True(WholeFileVerdict(before, broken));
+    }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\u2028")]
+    [InlineData("\u2029")]
+    [InlineData("\u0085")]
+    public void A_line_comment_ended_by_another_line_break_does_not_take_the_code_after_it(string lineBreak)
+    {
+        // C# ends a // comment at any line break, so "B" below is code: a cut after the "\n" would hide it in A's piece.
+        string before = "namespace N;\npublic class C\n{\n    public int A => 1; // note" + lineBreak + "    public int B => 2;\n    public int D => 3;\n}\n";
+        Assert.Empty(Checker.Check(before, "F.cs"));
+        string broken = before.Replace("B => 2;", "B => ;", StringComparison.Ordinal);
+        Assert.True(WholeFileVerdict(before, broken));
+        Assert.False(Checker.ProvesEditClean(before, broken, "F.cs"));
     }
 
     [Fact]

@@ -179,8 +179,46 @@ internal static class CSharpSplitPoints
 
         private void MemberBoundary()
         {
-            MemberCuts.Add(new MemberCut(_i + 1, _bodies.Peek()));
+            MemberCuts.Add(new MemberCut(EndOfTrailingComment(_i + 1), _bodies.Peek()));
             _statementStart = _i + 1;
+        }
+
+        // A comment on the rest of a member's last line belongs to that member: "int P => 1; // note" edited into
+        // "int P => 2; // changed" stays one changed piece. Left after the cut, the comment of a type's last member
+        // would fall into the skeleton, and a changed skeleton means parsing the whole file. Only spaces, tabs and one
+        // line comment ended by "\n" (or "\r\n") are taken; anything else leaves the cut where the member ends.
+        private int EndOfTrailingComment(int from)
+        {
+            int k = from;
+            while (k < text.Length && text[k] is ' ' or '\t')
+            {
+                k++;
+            }
+
+            if (k + 1 < text.Length && text[k] == '/' && text[k + 1] == '/')
+            {
+                int newline = text.IndexOf('\n', k);
+                if (newline < 0)
+                {
+                    return from;
+                }
+
+                var comment = text.AsSpan(k, newline - k);
+                comment = comment.EndsWith('\r') ? comment[..^1] : comment;
+                if (comment.IndexOfAny('\r', '\u2028', '\u2029') >= 0 || comment.Contains('\u0085'))
+                {
+                    return from; // another line break ends the comment before the "\n": code may follow it
+                }
+
+                k = newline;
+            }
+
+            if (k < text.Length && text[k] == '\n')
+            {
+                return k + 1;
+            }
+
+            return k + 1 < text.Length && text[k] == '\r' && text[k + 1] == '\n' ? k + 2 : from;
         }
 
         // A member's closing brace ends the member only when no initializer or stray token continues it ("int P
