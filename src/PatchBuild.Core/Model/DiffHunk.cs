@@ -8,7 +8,50 @@ public enum DiffLineKind
 }
 
 /// <summary>One body line of a hunk, without its marker and without its line terminator.</summary>
-public readonly record struct DiffLine(DiffLineKind Kind, string Text);
+/// <remarks>
+/// A line read from a patch is a place in the patch's text, which the patch keeps anyway: a large diff has a hundred
+/// thousand lines, and a string for each doubled what parsing it allocated. <see cref="Text"/> makes a string when
+/// read (appliers read <see cref="AsSpan"/>). Two lines are equal when their kinds and characters are.
+/// </remarks>
+public readonly record struct DiffLine
+{
+    private readonly string _source;
+    private readonly int _start;
+    private readonly int _length;
+
+    public DiffLine(DiffLineKind kind, string text)
+        : this(kind, text, 0, text.Length)
+    {
+    }
+
+    /// <summary>The line that is <paramref name="length"/> characters of <paramref name="source"/> from <paramref name="start"/>.</summary>
+    public DiffLine(DiffLineKind kind, string source, int start, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)start + (ulong)(uint)length, (ulong)source.Length, nameof(length));
+        Kind = kind;
+        _source = source;
+        _start = start;
+        _length = length;
+    }
+
+    public DiffLineKind Kind { get; init; }
+
+    public string Text => _source is null ? "" : _start == 0 && _length == _source.Length ? _source : _source.Substring(_start, _length);
+
+    public ReadOnlySpan<char> AsSpan() => _source.AsSpan(_start, _length);
+
+    public ReadOnlyMemory<char> AsMemory() => _source.AsMemory(_start, _length);
+
+    public void Deconstruct(out DiffLineKind kind, out string text)
+    {
+        kind = Kind;
+        text = Text;
+    }
+
+    public bool Equals(DiffLine other) => Kind == other.Kind && AsSpan().SequenceEqual(other.AsSpan());
+
+    public override int GetHashCode() => HashCode.Combine(Kind, string.GetHashCode(AsSpan()));
+}
 
 /// <summary>
 /// One "@@ -OldStart,OldCount +NewStart,NewCount @@" block. Starts are 1-based as written in the diff

@@ -63,6 +63,16 @@ internal sealed class DiffLines
 
     public ReadOnlySpan<char> SpanOf(int index) => _text.AsSpan(_starts[index], _lengths[index]);
 
+    /// <summary>The whole text the lines are places in.</summary>
+    public string Text => _text;
+
+    /// <summary>Where <see cref="RawSpanOf"/> of the line starts in <see cref="Text"/>, and how long it is.</summary>
+    public (int Start, int Length) RawRangeOf(int index)
+    {
+        int end = _starts[index] + _lengths[index];
+        return (_starts[index], _lengths[index] + (end < _text.Length && _text[end] == '\r' ? 1 : 0));
+    }
+
     /// <summary>The line with the CR before its newline, if it has one.</summary>
     public ReadOnlySpan<char> RawSpanOf(int index)
     {

@@ -71,7 +71,7 @@ internal sealed class GitView
     /// <summary>The document whose bytes are the result's lines joined by "\n", every line keeping exactly its bytes.</summary>
     public TextDocument ToDocument(PatchedLines result, List<PreparedHunk> hunks)
     {
-        bool plain = _sameAsText && !hunks.Any(h => h.New.Lines.Any(l => l.Contains('\r') || l.StartsWith(ByteOrderMark)));
+        bool plain = _sameAsText && !hunks.Any(h => h.New.Lines.Any(l => l.Span.Contains('\r') || l.Span.StartsWith(ByteOrderMark)));
         if (plain)
         {
             // Both give the same document and the same bytes; the first makes no string per line.

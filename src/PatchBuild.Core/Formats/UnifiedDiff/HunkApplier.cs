@@ -53,7 +53,7 @@ public sealed class HunkApplier : IModificationApplier
                 return ModificationOutcome.Applied() with { Notes = Notes(hunks, forward) };
             }
 
-            if (!view.DiffersAsText && !hunks.Any(h => h.Hunk.Lines.Any(l => l.Text.Contains('\r'))))
+            if (!view.DiffersAsText && !hunks.Any(h => h.Hunk.Lines.Any(l => l.AsSpan().Contains('\r'))))
             {
                 throw HunkConflict.Create(target, hunks, forward, context);
             }

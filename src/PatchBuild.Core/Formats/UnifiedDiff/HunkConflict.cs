@@ -96,12 +96,12 @@ internal static class HunkConflict
             int t = position + i;
             if (t >= target.Count)
             {
-                return (side.Lines[i], null);
+                return (side.Lines[i].ToString(), null);
             }
 
-            if (!target.Lines.Span(t).SequenceEqual(side.Lines[i]))
+            if (!target.Lines.Span(t).SequenceEqual(side.Lines[i].Span))
             {
-                return (side.Lines[i], target.Lines[t]);
+                return (side.Lines[i].ToString(), target.Lines[t]);
             }
         }
 

@@ -85,22 +85,19 @@ internal sealed class HunkReader(DiffLines lines, bool lenient = false, List<Pat
             var line = lines.CurrentSpan;
             // An empty line is a context line whose leading space an editor or mailer stripped.
             char marker = line.Length == 0 ? ' ' : line[0];
-            // The text keeps a CR before the newline: content to git, and so to us (HunkApplier).
-            var raw = lines.RawSpanOf(lines.Index);
-            string text = line.Length == 0 ? "" : raw[1..].ToString();
             switch (marker)
             {
                 case ' ' when oldLeft > 0 && newLeft > 0:
-                    body.Add(new DiffLine(DiffLineKind.Context, text));
+                    body.Add(BodyLine(DiffLineKind.Context, line.Length));
                     oldLeft--;
                     newLeft--;
                     break;
                 case '-' when oldLeft > 0:
-                    body.Add(new DiffLine(DiffLineKind.Removed, text));
+                    body.Add(BodyLine(DiffLineKind.Removed, line.Length));
                     oldLeft--;
                     break;
                 case '+' when newLeft > 0:
-                    body.Add(new DiffLine(DiffLineKind.Added, text));
+                    body.Add(BodyLine(DiffLineKind.Added, line.Length));
                     newLeft--;
                     break;
                 case '\\' when body.Count > 0:
@@ -164,10 +161,8 @@ internal sealed class HunkReader(DiffLines lines, bool lenient = false, List<Pat
                 continue;
             }
 
-            var raw = lines.RawSpanOf(lines.Index);
-            string text = line.Length == 0 ? "" : raw[1..].ToString();
             var kind = line.Length == 0 || line[0] == ' ' ? DiffLineKind.Context : line[0] == '-' ? DiffLineKind.Removed : DiffLineKind.Added;
-            body.Add(new DiffLine(kind, text));
+            body.Add(BodyLine(kind, line.Length));
             if (line.Length > 0)
             {
                 end = lines.Index + 1;
@@ -259,6 +254,19 @@ internal sealed class HunkReader(DiffLines lines, bool lenient = false, List<Pat
                 PatchFile = lines.SourcePath,
             });
         }
+    }
+
+    // The current line without its marker, as a place in the patch's text. It keeps a CR before the newline: content
+    // to git, and so to us (HunkApplier). An empty line is a context line whose leading space was stripped.
+    private DiffLine BodyLine(DiffLineKind kind, int lengthWithoutCr)
+    {
+        if (lengthWithoutCr == 0)
+        {
+            return new DiffLine(kind, "");
+        }
+
+        var (start, length) = lines.RawRangeOf(lines.Index);
+        return new DiffLine(kind, lines.Text, start + 1, length - 1);
     }
 
     private static void MarkMissingNewline(DiffLineKind kind, ref bool oldSide, ref bool newSide)

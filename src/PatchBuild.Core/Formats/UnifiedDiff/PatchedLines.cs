@@ -20,7 +20,7 @@ internal sealed class PatchedLines
     }
 
     /// <summary>Lines [From, To) of the file (Written null) or of a hunk's new side.</summary>
-    private readonly record struct Run(string[]? Written, int From, int To);
+    private readonly record struct Run(ReadOnlyMemory<char>[]? Written, int From, int To);
 
     public int Count { get; private set; }
 
@@ -28,7 +28,7 @@ internal sealed class PatchedLines
 
     public void AddSource(int from, int to) => Add(new Run(null, from, to));
 
-    public void AddWritten(string[] lines, int from, int to) => Add(new Run(lines, from, to));
+    public void AddWritten(ReadOnlyMemory<char>[] lines, int from, int to) => Add(new Run(lines, from, to));
 
     private void Add(Run run)
     {
@@ -69,7 +69,7 @@ internal sealed class PatchedLines
         {
             for (int i = run.From; i < run.To; i++)
             {
-                lines.Add(run.Written is { } written ? written[i] : _source[i]);
+                lines.Add(run.Written is { } written ? written[i].ToString() : _source[i]);
             }
         }
 
@@ -122,5 +122,5 @@ internal sealed class PatchedLines
         return FileBuffers.Filled(bytes, at);
     }
 
-    private ReadOnlySpan<char> Span(Run run, int i) => run.Written is { } written ? written[i] : _source.Span(i);
+    private ReadOnlySpan<char> Span(Run run, int i) => run.Written is { } written ? written[i].Span : _source.Span(i);
 }

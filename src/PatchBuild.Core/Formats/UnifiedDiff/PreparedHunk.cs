@@ -34,8 +34,9 @@ internal sealed class PreparedHunk
 
     public HunkSide Side(bool newSide) => newSide ? New : Old;
 
-    // What DiffHunk.OldSide / NewSide give, sized up front: large hunks are common in big diffs.
-    private static string[] SideOf(IReadOnlyList<DiffLine> lines, DiffLineKind without, bool lenient)
+    // What DiffHunk.OldSide / NewSide give, sized up front (large hunks are common in big diffs), as places in the
+    // patch's text rather than strings of their own.
+    private static ReadOnlyMemory<char>[] SideOf(IReadOnlyList<DiffLine> lines, DiffLineKind without, bool lenient)
     {
         int count = 0;
         for (int i = 0; i < lines.Count; i++)
@@ -46,31 +47,29 @@ internal sealed class PreparedHunk
             }
         }
 
-        var side = new string[count];
+        var side = new ReadOnlyMemory<char>[count];
         int at = 0;
         for (int i = 0; i < lines.Count; i++)
         {
             if (lines[i].Kind != without)
             {
-                side[at++] = lenient ? AsText(lines[i].Text) : lines[i].Text;
+                side[at++] = lenient ? AsText(lines[i].AsMemory()) : lines[i].AsMemory();
             }
         }
 
         return side;
     }
 
-    private static string AsText(string line)
+    private static ReadOnlyMemory<char> AsText(ReadOnlyMemory<char> line)
     {
-        var span = line.AsSpan();
-        span = span.EndsWith('\r') ? span[..^1] : span;
-        span = span.StartsWith('\uFEFF') ? span[1..] : span;
-        return span.Length == line.Length ? line : span.ToString();
+        line = line.Span.EndsWith('\r') ? line[..^1] : line;
+        return line.Span.StartsWith('\uFEFF') ? line[1..] : line;
     }
 }
 
 internal sealed class HunkSide
 {
-    public HunkSide(string[] lines, int statedStart)
+    public HunkSide(ReadOnlyMemory<char>[] lines, int statedStart)
     {
         Lines = lines;
         Hashes = LineHashes.Of(lines);
@@ -78,19 +77,19 @@ internal sealed class HunkSide
         StatedIndex = lines.Length == 0 ? statedStart : Math.Max(0, statedStart - 1);
     }
 
-    public string[] Lines { get; }
+    public ReadOnlyMemory<char>[] Lines { get; }
     public int[] Hashes { get; }
     public int StatedIndex { get; }
 }
 
 internal static class LineHashes
 {
-    public static int[] Of(IReadOnlyList<string> lines)
+    public static int[] Of(ReadOnlyMemory<char>[] lines)
     {
-        var hashes = new int[lines.Count];
+        var hashes = new int[lines.Length];
         for (int i = 0; i < hashes.Length; i++)
         {
-            hashes[i] = string.GetHashCode(lines[i].AsSpan());
+            hashes[i] = string.GetHashCode(lines[i].Span);
         }
 
         return hashes;

@@ -51,7 +51,7 @@ internal sealed class TargetLines
         for (int i = from; i < to; i++)
         {
             int t = position + i - from;
-            if (!Lines.Span(t).SequenceEqual(side.Lines[i]))
+            if (!Lines.Span(t).SequenceEqual(side.Lines[i].Span))
             {
                 return false;
             }
@@ -137,7 +137,7 @@ internal sealed class TargetLines
                 int equal = 0;
                 for (int i = 0; i < length && p + i < Count; i++)
                 {
-                    if (Hashes[p + i] == side.Hashes[i] && Lines.Span(p + i).SequenceEqual(side.Lines[i]))
+                    if (Hashes[p + i] == side.Hashes[i] && Lines.Span(p + i).SequenceEqual(side.Lines[i].Span))
                     {
                         equal++;
                     }
