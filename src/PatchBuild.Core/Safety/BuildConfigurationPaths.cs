@@ -81,7 +81,15 @@ public static class BuildConfigurationPaths
     {
         string path = relativePath.Replace('\\', '/');
         string name = Path.GetFileName(path);
-        return Entries.FirstOrDefault(e => e.MatchesPath(path, name));
+        foreach (var entry in Entries)
+        {
+            if (entry.MatchesPath(path, name))
+            {
+                return entry;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Content that makes any file code-running, whatever its name: an MSBuild project, or PatchBuild's hook.</summary>
@@ -109,22 +117,64 @@ public static class BuildConfigurationPaths
         return first >= 0 && content[first] == (byte)'<';
     }
 
-    private static bool NameIs(string name, params string[] names) => names.Any(n => name.Equals(n, Ignore));
-
-    private static bool ExtensionIs(string name, params string[] extensions) => extensions.Any(e => name.EndsWith(e, Ignore) && name.Length > e.Length);
-
-    private static bool UnderFolder(string path, params string[] folders)
+    // Asked for every file of every plan, against every entry: loops over spans, so a 1,000-file patch makes no
+    // closures, arrays or path parts here.
+    private static bool NameIs(string name, params ReadOnlySpan<string> names)
     {
-        string[] parts = path.Split('/');
-        return parts.Take(parts.Length - 1).Any(p => folders.Any(f => p.Equals(f, Ignore)));
+        foreach (string n in names)
+        {
+            if (name.Equals(n, Ignore))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ExtensionIs(string name, params ReadOnlySpan<string> extensions)
+    {
+        foreach (string e in extensions)
+        {
+            if (name.Length > e.Length && name.EndsWith(e, Ignore))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A folder part of the path (not its last part, the file's own name) is one of the folders.
+    private static bool UnderFolder(string path, params ReadOnlySpan<string> folders)
+    {
+        var rest = path.AsSpan();
+        for (int slash = rest.IndexOf('/'); slash >= 0; slash = rest.IndexOf('/'))
+        {
+            var part = rest[..slash];
+            foreach (string f in folders)
+            {
+                if (part.Equals(f, Ignore))
+                {
+                    return true;
+                }
+            }
+
+            rest = rest[(slash + 1)..];
+        }
+
+        return false;
     }
 
     private static bool IsPipeline(string path, string name)
     {
         string withSlash = "/" + path;
-        if (new[] { "/.github/workflows/", "/.github/actions/", "/.circleci/" }.Any(f => withSlash.Contains(f, Ignore)))
+        foreach (string folder in (ReadOnlySpan<string>)["/.github/workflows/", "/.github/actions/", "/.circleci/"])
         {
-            return true;
+            if (withSlash.Contains(folder, Ignore))
+            {
+                return true;
+            }
         }
 
         return NameIs(name, ".gitlab-ci.yml", "Jenkinsfile", "bitbucket-pipelines.yml") ||

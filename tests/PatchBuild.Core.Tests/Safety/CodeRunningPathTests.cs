@@ -64,6 +64,10 @@ public sealed class CodeRunningPathTests : IDisposable
     [InlineData("src/Properties/AssemblyInfo.cs")]
     [InlineData("notes/solution.txt")]
     [InlineData("data/config.json")]
+    [InlineData("docs/.husky")] // a file named like a hook folder is not in one
+    [InlineData(".githooks")]
+    [InlineData("notes/.devcontainer")]
+    [InlineData("workflows/.github")]
     public async Task Ordinary_paths_are_not_PB1003(string path)
     {
         var result = await _tree.ApplyAsync(TempTree.Create(path, "content\n"));
