@@ -239,6 +239,13 @@ public class UnifiedDiffParserTests
     [InlineData("notes.txt", "Subject: x\n\ndiff --git a/f b/f\n", true)]
     [InlineData(null, "intro\n--- a/f\n+++ b/f\n@@ -1 +1 @@\n", true)]
     [InlineData("notes.txt", "--- just a rule\nnot a diff\n", false)]
+    [InlineData(null, "intro\r\n--- a/f\r\n+++ b/f\r\n", true)]
+    [InlineData(null, "--- a/f\n\n+++ b/f\n", false)]
+    [InlineData(null, "+++ b/f\n--- a/f\n", false)]
+    [InlineData(null, "notes\ndiff --git a/f b/f", true)]
+    [InlineData(null, "notes\n--- a/f", false)]
+    [InlineData(null, " diff --git a/f b/f\n", false)]
+    [InlineData(null, "", false)]
     public void Claims_by_name_or_content(string? name, string text, bool expected) =>
         Assert.Equal(expected, new UnifiedDiffFormat().Claims(name, text));
 

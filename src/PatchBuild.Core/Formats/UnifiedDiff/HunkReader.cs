@@ -284,14 +284,14 @@ internal sealed class HunkReader(DiffLines lines, bool lenient = false, List<Pat
             return;
         }
 
-        string line = lines.Current;
+        var line = lines.CurrentSpan;
         bool bodyLike = line.Length > 0 && line[0] is ' ' or '+' or '-';
-        if (!bodyLike || line == "-- " || lines.AtPlainFileHeader)
+        if (!bodyLike || line.SequenceEqual("-- ") || lines.AtPlainFileHeader)
         {
             return;
         }
 
-        throw Malformed(lines.LineNumber, $"Hunk {hunk.Number} ({hunk.Header}) of '{fileLabel}' has more lines than its header counts: line {lines.LineNumber} '{Shorten(line)}' follows the hunk's last counted line.",
+        throw Malformed(lines.LineNumber, $"Hunk {hunk.Number} ({hunk.Header}) of '{fileLabel}' has more lines than its header counts: line {lines.LineNumber} '{Shorten(lines.Current)}' follows the hunk's last counted line.",
             "Fix the counts in the @@ line (-start,old_count +start,new_count) or regenerate the diff.");
     }
 

@@ -16,13 +16,23 @@ public sealed class UnifiedDiffFormat : IPatchFormat
             return true;
         }
 
-        var lines = new DiffLines(text, null);
-        for (int i = 0; i < lines.Count; i++)
+        // A git file header, or a "--- " line directly followed by a "+++ " line, read line by line without indexing the
+        // whole text: every patch is offered to every format first. (Only prefixes are compared, so a CR before the
+        // newline changes nothing.)
+        var rest = text.AsSpan();
+        var previous = ReadOnlySpan<char>.Empty;
+        while (!rest.IsEmpty)
         {
-            if (lines[i].StartsWith("diff --git ", StringComparison.Ordinal) || lines.IsPlainFileHeader(i))
+            int newline = rest.IndexOf('\n');
+            var line = newline < 0 ? rest : rest[..newline];
+            if (line.StartsWith("diff --git ", StringComparison.Ordinal) ||
+                (previous.StartsWith("--- ", StringComparison.Ordinal) && line.StartsWith("+++ ", StringComparison.Ordinal)))
             {
                 return true;
             }
+
+            previous = line;
+            rest = newline < 0 ? [] : rest[(newline + 1)..];
         }
 
         return false;
