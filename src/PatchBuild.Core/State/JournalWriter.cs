@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -21,7 +20,8 @@ public sealed class JournalWriter(string path, MachineIdentity? identity = null)
     {
         record.Host = _identity.Host;
         record.User = _identity.User;
-        byte[] line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(record, JournalJsonContext.Default.JournalRecord) + "\n");
+        // Written as UTF-8 directly: a commit of a thousand files has a "begin" line of hundreds of kilobytes.
+        byte[] line = JsonSerializer.SerializeToUtf8Bytes(record, JournalJsonContext.Default.JournalRecord);
         StateFolder.RefuseLink(Path);
         using var stream = new FileStream(Path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 4096, FileOptions.None);
         if (stream.Length > 0)
@@ -35,6 +35,7 @@ public sealed class JournalWriter(string path, MachineIdentity? identity = null)
 
         stream.Seek(0, SeekOrigin.End);
         stream.Write(line);
+        stream.WriteByte((byte)'\n');
         stream.Flush(flushToDisk: true);
     }
 }
