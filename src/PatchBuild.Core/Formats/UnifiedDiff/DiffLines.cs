@@ -14,7 +14,8 @@ internal sealed class DiffLines
     private readonly string _text;
     private readonly int[] _starts;
     private readonly int[] _lengths;
-    private readonly string?[] _strings;
+    // Only headers and the lines of messages become strings: a few in a hundred thousand, so a table, not an array.
+    private readonly Dictionary<int, string> _strings = [];
 
     public DiffLines(string text, string? sourcePath)
     {
@@ -24,7 +25,6 @@ internal sealed class DiffLines
         int count = span.Count('\n') + (text.EndsWith('\n') ? 0 : 1);
         _starts = new int[count];
         _lengths = new int[count];
-        _strings = new string?[count];
         int start = 0;
         for (int i = 0; i < count; i++)
         {
@@ -51,7 +51,19 @@ internal sealed class DiffLines
     /// <summary>1-based line number of <see cref="Current"/> in the patch.</summary>
     public int LineNumber => Index + 1;
 
-    public string this[int index] => _strings[index] ??= _text.Substring(_starts[index], _lengths[index]);
+    public string this[int index]
+    {
+        get
+        {
+            if (!_strings.TryGetValue(index, out string? line))
+            {
+                line = _text.Substring(_starts[index], _lengths[index]);
+                _strings[index] = line;
+            }
+
+            return line;
+        }
+    }
 
     /// <summary>A "--- " line directly followed by a "+++ " line.</summary>
     public bool AtPlainFileHeader => IsPlainFileHeader(Index);
