@@ -19,7 +19,7 @@ public sealed class ScriptedModelServer : IDisposable
         public string? RetryAfter { get; init; }
     }
 
-    private readonly HttpListener _listener = new();
+    private HttpListener _listener = new();
     private readonly Queue<Step> _steps;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -33,7 +33,6 @@ public sealed class ScriptedModelServer : IDisposable
             int port = FreePort();
             try
             {
-                _listener.Prefixes.Clear();
                 _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
                 _listener.Start();
                 BaseUrl = $"http://127.0.0.1:{port}/v1";
@@ -41,7 +40,10 @@ public sealed class ScriptedModelServer : IDisposable
             }
             catch (HttpListenerException) when (tries < 10)
             {
-                // Another process took the port between the probe and the start: try another.
+                // Another process took the port between the probe and the start: try another. A listener whose start
+                // failed has disposed itself (its prefixes throw ObjectDisposedException), so the next try needs a new one.
+                _listener.Close();
+                _listener = new HttpListener();
             }
         }
 
