@@ -69,16 +69,20 @@ internal sealed class PreparedHunk
 
 internal sealed class HunkSide
 {
+    private int[]? _hashes;
+
     public HunkSide(ReadOnlyMemory<char>[] lines, int statedStart)
     {
         Lines = lines;
-        Hashes = LineHashes.Of(lines);
         // "-5,0" means "after line 5": an empty side sits before index 5; a non-empty one starts at index 4.
         StatedIndex = lines.Length == 0 ? statedStart : Math.Max(0, statedStart - 1);
     }
 
     public ReadOnlyMemory<char>[] Lines { get; }
-    public int[] Hashes { get; }
+
+    /// <summary>Made when a search first needs them: a hunk found where it says is checked line by line.</summary>
+    public int[] Hashes => _hashes ??= LineHashes.Of(Lines);
+
     public int StatedIndex { get; }
 }
 
